@@ -1,0 +1,85 @@
+// The `mlat` command: commander wiring only. Each command lives in commands/ and returns an exit code.
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { ExitCode } from "./exit-codes.js";
+import { CliError, printCliError } from "./io.js";
+import { runCheck } from "./commands/check.js";
+import { runCompile } from "./commands/compile.js";
+import { runExplain } from "./commands/explain.js";
+import { runSchema } from "./commands/schema.js";
+
+declare const MLAT_VERSION: string;
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
+  return n;
+}
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command("mlat")
+    .description("Designs of multilateral institutions: check, compile, evaluate and analyse .mlat files")
+    .version(typeof MLAT_VERSION === "string" ? MLAT_VERSION : "dev")
+    .showHelpAfterError("(run `mlat --help` for usage)")
+    .exitOverride();
+
+  program
+    .command("check")
+    .description("check designs and print diagnostics (files or folders of *.mlat)")
+    .argument("[paths...]", "files or folders", [])
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
+    .option("--quiet", "report errors only")
+    .option("--max-warnings <n>", "fail when there are more warnings than this", nonNegativeInt)
+    .option("--no-color", "never colour the output")
+    .action((paths: string[], o) => setExit(runCheck(paths, { format: o.format, color: o.color, quiet: o.quiet, maxWarnings: o.maxWarnings })));
+
+  program
+    .command("compile")
+    .description("compile a design to its rule set (JSON)")
+    .argument("<file>", "the design")
+    .option("-o, --output <file>", "write the rule set to this file instead of standard output")
+    .option("--no-locations", "leave out source locations")
+    .option("--no-color", "never colour the output")
+    .action((file: string, o) => setExit(runCompile(file, { output: o.output, locations: o.locations, color: o.color })));
+
+  program
+    .command("schema")
+    .description("print a JSON Schema: `ruleset` (compiled designs) or `votes` (eval input)")
+    .argument("<name>", "ruleset | votes")
+    .action((name: string) => setExit(runSchema(name)));
+
+  program
+    .command("explain")
+    .description("explain a diagnostic code")
+    .argument("[code]", "e.g. MLAT2001")
+    .option("--all", "all codes")
+    .addOption(new Option("--format <format>", "with --all").choices(["text", "markdown"]).default("text"))
+    .action((code: string | undefined, o) => setExit(runExplain(code, { all: o.all, format: o.format })));
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  const program = buildProgram((c) => (exitCode = c));
+  try {
+    await program.parseAsync(argv as string[], { from: "user" });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return ExitCode.Ok;
+      return ExitCode.UsageOrIo;
+    }
+    if (e instanceof CliError) {
+      printCliError(e);
+      return e.exitCode;
+    }
+    // No stack trace reaches the user: an internal error is reported as such, with a code.
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`mlat: error MLAT4001: internal error: ${message}\n`);
+    if (process.env["MLAT_DEBUG"]) process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");
+    return ExitCode.UsageOrIo;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

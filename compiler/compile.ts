@@ -1,0 +1,79 @@
+// The compiler's front door: files → program → checked model (+ diagnostics) → rule set.
+// Stages run in one fixed order; each returns values, none throws on bad input.
+import { sortDiagnostics, makeDiagnostic, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { checkProgram } from "./semantics/checker.js";
+import { loadProgram, type ParseCache, type Program, type SourceHost } from "./semantics/program.js";
+import type { Model } from "./semantics/model.js";
+import { lowerModel } from "./ruleset/lower.js";
+import type { RuleSet } from "./ruleset/types.js";
+import { validateAgainst } from "./ruleset/validate.js";
+import { ruleChecks } from "./rule-checks.js";
+
+export interface CheckOutput {
+  readonly program: Program;
+  readonly model: Model;
+  /** Sorted by file and position, without duplicates. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface CheckOptions {
+  readonly cache?: ParseCache;
+  /** Run the checks that analyse each rule's voting game (never/always passes, monotonicity). */
+  readonly ruleChecks?: boolean;
+}
+
+export function checkFiles(entries: readonly string[], host: SourceHost, options: CheckOptions = {}): CheckOutput {
+  const program = loadProgram(entries, host, options.cache);
+  const diagnostics: Diagnostic[] = [...program.diagnostics];
+  for (const f of program.files.values()) diagnostics.push(...f.parsed.diagnostics);
+  let model: Model;
+  try {
+    const checked = checkProgram(program);
+    model = checked.model;
+    diagnostics.push(...checked.diagnostics);
+    if (options.ruleChecks !== false) diagnostics.push(...ruleChecks(model));
+  } catch (e) {
+    // A thrown exception is a bug, never the user's fault: report it as such, with a code.
+    const file = entries[0] ?? "<input>";
+    diagnostics.push(makeDiagnostic("InternalError", file, { start: 0, end: 0 }, [e instanceof Error ? e.message : String(e)]));
+    model = emptyModel();
+  }
+  return { program, model, diagnostics: dedupe(sortDiagnostics(diagnostics)) };
+}
+
+export interface CompileOutput extends CheckOutput {
+  /** Present when there is no error. */
+  readonly ruleset?: RuleSet;
+}
+
+export interface CompileOptions extends CheckOptions {
+  readonly locations?: boolean;
+  readonly displayPath?: (file: string) => string;
+}
+
+export function compileFiles(entries: readonly string[], host: SourceHost, options: CompileOptions = {}): CompileOutput {
+  const checked = checkFiles(entries, host, options);
+  if (checked.diagnostics.some((d) => d.severity === "error")) return checked;
+  const sources = new Map([...checked.program.files].map(([k, v]) => [k, v.text]));
+  const ruleset = lowerModel(checked.model, { sources, locations: options.locations ?? true, ...(options.displayPath ? { displayPath: options.displayPath } : {}) });
+  const problems = validateAgainst("ruleset", ruleset);
+  if (problems.length > 0) {
+    const d = makeDiagnostic("RuleSetInvalid", entries[0] ?? "<input>", { start: 0, end: 0 }, [problems[0]!.path, problems[0]!.message]);
+    return { ...checked, diagnostics: [...checked.diagnostics, d] };
+  }
+  return { ...checked, ruleset };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function emptyModel(): Model {
+  return { states: new Map(), groups: new Map(), actions: new Map(), institutions: new Map(), arrangements: new Map(), scenarios: [], assertions: [], declarations: new Map(), references: [] };
+}

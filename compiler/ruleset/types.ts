@@ -1,0 +1,162 @@
+// The compiled rule set: the contract between the compiler and the engine (and any other program).
+// Published as JSON Schema in ruleset.schema.json; numbers are exact rationals written as strings
+// ("9", "2/3", "-1/2"). The engine reads only these types, never the AST.
+
+export const RULESET_FORMAT = "mlat.ruleset";
+export const RULESET_VERSION = "1.0";
+
+export type RationalString = string;
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number; // 1-based
+  readonly column: number; // 1-based
+}
+
+export type AttributeJson =
+  | { readonly type: "number"; readonly value: RationalString }
+  | { readonly type: "name" | "string"; readonly value: string }
+  | { readonly type: "boolean"; readonly value: boolean };
+
+export interface StateJson {
+  readonly id: string;
+  readonly name?: string;
+  readonly attributes: Readonly<Record<string, AttributeJson>>;
+}
+
+export interface GroupJson {
+  readonly id: string;
+  readonly members: readonly string[];
+}
+
+export interface ActionJson {
+  readonly id: string;
+  readonly params: readonly { readonly name: string; readonly type: string }[];
+}
+
+export interface SeatJson {
+  readonly id: string;
+  readonly state?: string;
+  readonly class?: string;
+}
+
+export type TallyJson = { readonly tally: "yes" | "no" | "abstain"; readonly weight?: string };
+export type QuantityJson = { readonly value: RationalString; readonly relative: boolean; readonly base: "all" | "voting" | "present" };
+export type CompareOpJson = ">=" | ">" | "<=" | "<" | "=" | "!=";
+
+export type ConditionJson =
+  | { readonly op: "and" | "or"; readonly args: readonly ConditionJson[] }
+  | { readonly op: "not"; readonly arg: ConditionJson }
+  | { readonly op: "compare"; readonly cmp: CompareOpJson; readonly left: TallyJson; readonly right: TallyJson | QuantityJson }
+  | { readonly op: "veto"; readonly seats: readonly string[]; readonly holder: string }
+  | { readonly op: "unanimity" | "consensus" };
+
+export interface RuleJson {
+  readonly id: string; // INSTITUTION.BODY.RULE
+  readonly name: string;
+  readonly title?: string;
+  /** The condition as written in the design, for reports. */
+  readonly text: string;
+  readonly condition: ConditionJson;
+  readonly source?: SourceLocation;
+}
+
+export interface BodyJson {
+  readonly id: string; // INSTITUTION.BODY
+  readonly name: string;
+  readonly title?: string;
+  readonly seats: readonly SeatJson[];
+  /** weight name → seat id → value; every weight a rule counts, complete over the seats. */
+  readonly weights: Readonly<Record<string, Readonly<Record<string, RationalString>>>>;
+  readonly rules: readonly RuleJson[];
+}
+
+export interface ActionPatternJson {
+  readonly action: string;
+  readonly args: Readonly<Record<string, ArgumentPatternJson>>;
+}
+
+export type ArgumentPatternJson =
+  | { readonly any: true }
+  | { readonly variable: string }
+  | { readonly every: readonly string[] }
+  | { readonly oneOf: readonly string[] }
+  | { readonly literal: string | boolean }
+  | { readonly compare: CompareOpJson; readonly value: RationalString };
+
+export interface PrincipleJson {
+  readonly id: string; // INSTITUTION.PRINCIPLE
+  readonly name: string;
+  readonly title?: string;
+  readonly trigger?: ActionPatternJson;
+  readonly subject: { readonly every: readonly string[] } | { readonly variable: string };
+  readonly deontic: "must" | "must not" | "may";
+  readonly action: ActionPatternJson;
+  readonly where: readonly ({ readonly variable: string; readonly in: readonly string[]; readonly negated: boolean } | { readonly variable: string; readonly compare: CompareOpJson; readonly value: string | boolean })[];
+  readonly exceptions: readonly ({ readonly authorizedBy: string } | { readonly within: string })[];
+  readonly sanction?: string;
+  readonly source?: SourceLocation;
+}
+
+export interface InstitutionJson {
+  readonly id: string;
+  readonly name?: string;
+  readonly members: readonly string[];
+  readonly requires: readonly string[];
+  readonly bodies: readonly BodyJson[];
+  readonly admission: readonly (readonly string[])[];
+  readonly principles: readonly PrincipleJson[];
+}
+
+export interface ConductJson {
+  readonly actor: string;
+  readonly action: string;
+  readonly args: Readonly<Record<string, string | boolean | readonly string[]>>;
+}
+
+export interface ArrangementJson {
+  readonly id: string;
+  readonly name?: string;
+  readonly parties: readonly string[];
+  readonly kind?: string;
+  readonly commitments: readonly ConductJson[];
+}
+
+export type ScenarioStepJson =
+  | { readonly vote: string; readonly ballots: Readonly<Record<string, "yes" | "no" | "abstain" | "absent">> }
+  | { readonly event: ConductJson }
+  | { readonly expect: "adopted" | "rejected"; readonly vetoedBy?: readonly string[] }
+  | { readonly expect: "violation"; readonly principle: string; readonly by?: string }
+  | { readonly expect: "no violation" };
+
+export interface ScenarioJson {
+  readonly name: string;
+  readonly steps: readonly ScenarioStepJson[];
+  readonly source?: SourceLocation;
+}
+
+export type FactJson =
+  | { readonly fact: "vetoPlayers" | "dummies" | "dictator"; readonly seats: readonly string[] }
+  | { readonly fact: "banzhaf" | "shapley"; readonly seat: string; readonly cmp: CompareOpJson; readonly value: RationalString }
+  | { readonly fact: "canBlock"; readonly seats: readonly string[]; readonly label: string }
+  | { readonly fact: "canPass"; readonly seats: readonly string[]; readonly without: readonly string[]; readonly label: string };
+
+export interface AssertionJson {
+  readonly rule: string;
+  readonly negated: boolean;
+  readonly text: string;
+  readonly fact: FactJson;
+  readonly source?: SourceLocation;
+}
+
+export interface RuleSet {
+  readonly format: typeof RULESET_FORMAT;
+  readonly version: string;
+  readonly states: readonly StateJson[];
+  readonly groups: readonly GroupJson[];
+  readonly actions: readonly ActionJson[];
+  readonly institutions: readonly InstitutionJson[];
+  readonly arrangements: readonly ArrangementJson[];
+  readonly scenarios: readonly ScenarioJson[];
+  readonly assertions: readonly AssertionJson[];
+}

@@ -1,0 +1,92 @@
+// State shared by the binding stages: the program, the top-level scope, and the side tables
+// (diagnostics, declarations, references) that the stages fill in.
+import type * as A from "../syntax/ast.js";
+import type { Span } from "../syntax/span.js";
+import { makeDiagnostic, type Diagnostic, type Fix, type RelatedInformation } from "../diagnostics/diagnostic.js";
+import type { DiagnosticKey, Severity } from "../diagnostics/codes.js";
+import type { DeclarationSite, Reference, SymbolKind } from "./model.js";
+import { visibleFiles, type Program } from "./program.js";
+import { closest } from "./suggest.js";
+
+export type TopLevelKind = "state" | "group" | "action" | "institution" | "arrangement";
+
+export interface TopLevelEntry {
+  readonly kind: TopLevelKind;
+  readonly name: A.Name;
+  readonly decl: A.StateDecl | A.GroupDecl | A.ActionDecl | A.InstitutionDecl | A.ArrangementDecl;
+  readonly file: string;
+}
+
+const article: Record<string, string> = {
+  state: "a state", group: "a group", action: "an action", institution: "an institution", arrangement: "an arrangement",
+  body: "a body", rule: "a rule", seatClass: "a seat class", weight: "a weight", principle: "a principle", parameter: "a parameter",
+};
+
+export function describeKind(kind: string): string {
+  return article[kind] ?? `a ${kind}`;
+}
+
+export class BindContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly declarations = new Map<string, DeclarationSite>();
+  readonly references: Reference[] = [];
+  /** Top-level names: one scope across all files of the program. */
+  readonly topLevel = new Map<string, TopLevelEntry>();
+  private readonly visibility = new Map<string, Set<string>>();
+
+  constructor(readonly program: Program) {}
+
+  report(key: DiagnosticKey, file: string, span: Span, args: (string | number)[] = [], extra: { related?: RelatedInformation[]; fixes?: Fix[]; severity?: Severity } = {}): void {
+    this.diagnostics.push(makeDiagnostic(key, file, span, args, extra));
+  }
+
+  declare(site: DeclarationSite): void {
+    if (!this.declarations.has(site.id)) this.declarations.set(site.id, site);
+  }
+
+  reference(id: string, file: string, span: Span): void {
+    if (span.end > span.start) this.references.push({ id, file, span });
+  }
+
+  private visible(file: string): Set<string> {
+    let v = this.visibility.get(file);
+    if (!v) {
+      v = visibleFiles(this.program, file);
+      this.visibility.set(file, v);
+    }
+    return v;
+  }
+
+  /** A top-level declaration visible from `file` (declared there or in a file it imports). */
+  lookupTop(name: string, file: string): TopLevelEntry | undefined {
+    const e = this.topLevel.get(name);
+    return e && this.visible(file).has(e.file) ? e : undefined;
+  }
+
+  topNames(file: string, kinds: readonly TopLevelKind[]): string[] {
+    const v = this.visible(file);
+    const out: string[] = [];
+    for (const [n, e] of this.topLevel) if (kinds.includes(e.kind) && v.has(e.file)) out.push(n);
+    return out;
+  }
+
+  /**
+   * Reports an unknown name with a did-you-mean suggestion and a quick fix that applies it.
+   * `what` is the kind of thing expected ("state or group", "rule", …).
+   */
+  unknown(what: string, name: A.Name, file: string, candidates: Iterable<string>, where = ""): void {
+    if (name.text === "") return; // a syntax error already covers a missing name
+    const guess = closest(name.text, candidates);
+    this.report("UnknownName", file, name.span, [what, name.text, where ? ` in \`${where}\`` : "", guess ? `: did you mean \`${guess}\`?` : ""], {
+      ...(guess ? { fixes: [{ title: `Change to \`${guess}\``, edits: [{ file, span: name.span, newText: guess }] }] } : {}),
+    });
+  }
+
+  wrongKind(name: A.Name, file: string, actual: string, expected: string, hint = ""): void {
+    this.report("WrongKindOfName", file, name.span, [name.text, describeKind(actual), expected + hint]);
+  }
+}
+
+export function symbolId(kind: SymbolKind, qualified: string): string {
+  return `${kind}:${qualified}`;
+}

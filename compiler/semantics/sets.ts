@@ -1,0 +1,235 @@
+// Evaluates group expressions to ordered, duplicate-free lists of names. At the top level the
+// names are states; inside a body, seat-class names also count and yield seat ids (`elected.3`).
+// Groups and institution memberships are evaluated lazily, once, with cycle detection.
+import type * as A from "../syntax/ast.js";
+import { Rational } from "../numbers/rational.js";
+import { symbolId, type BindContext } from "./context.js";
+import type { AttributeValue, StateInfo } from "./model.js";
+import { closest } from "./suggest.js";
+
+export interface SetScope {
+  readonly file: string;
+  /** The institution whose `members` a bare `members` means. */
+  readonly institution?: string;
+  /** Seat classes of the body being bound (class name → seat ids), and the body's qualified name. */
+  readonly seatClasses?: ReadonlyMap<string, readonly string[]>;
+  readonly body?: string;
+  /** Names bound by a principle's trigger: they evaluate to no state here. */
+  readonly variables?: ReadonlySet<string>;
+}
+
+type Pending = { readonly state: "evaluating" } | { readonly state: "done"; readonly members: readonly string[] };
+
+export class SetEvaluator {
+  private readonly groups = new Map<string, Pending>();
+  private readonly memberships = new Map<string, Pending>();
+  private readonly allStateNames: string[];
+  private readonly attributeNames = new Set<string>();
+
+  constructor(
+    private readonly ctx: BindContext,
+    private readonly states: ReadonlyMap<string, StateInfo>,
+    private readonly membershipExpr: (institution: string) => { expr: A.SetExpr; file: string } | undefined,
+  ) {
+    this.allStateNames = [...states.keys()];
+    for (const s of states.values()) for (const k of s.attributes.keys()) this.attributeNames.add(k);
+  }
+
+  group(name: string): readonly string[] {
+    const entry = this.ctx.topLevel.get(name);
+    if (!entry || entry.kind !== "group") return [];
+    const p = this.groups.get(name);
+    if (p?.state === "done") return p.members;
+    if (p?.state === "evaluating") {
+      this.ctx.report("CircularDefinition", entry.file, entry.name.span, [`the group \`${name}\``, `\`${name}\` refers back to \`${name}\``]);
+      this.groups.set(name, { state: "done", members: [] });
+      return [];
+    }
+    this.groups.set(name, { state: "evaluating" });
+    const decl = entry.decl as A.GroupDecl;
+    const members = this.evaluate(decl.expr, { file: entry.file });
+    this.groups.set(name, { state: "done", members });
+    return members;
+  }
+
+  institutionMembers(name: string): readonly string[] {
+    const p = this.memberships.get(name);
+    if (p?.state === "done") return p.members;
+    const source = this.membershipExpr(name);
+    if (p?.state === "evaluating") {
+      const entry = this.ctx.topLevel.get(name);
+      if (entry) this.ctx.report("CircularDefinition", entry.file, entry.name.span, [`the membership of \`${name}\``, `it refers to \`members of ${name}\``]);
+      this.memberships.set(name, { state: "done", members: [] });
+      return [];
+    }
+    if (!source) return [];
+    this.memberships.set(name, { state: "evaluating" });
+    const members = this.evaluate(source.expr, { file: source.file, institution: name });
+    this.memberships.set(name, { state: "done", members });
+    return members;
+  }
+
+  evaluate(expr: A.SetExpr, scope: SetScope): string[] {
+    switch (expr.kind) {
+      case "setParen":
+        return this.evaluate(expr.inner, scope);
+      case "setBinary": {
+        const l = this.evaluate(expr.left, scope);
+        const r = this.evaluate(expr.right, scope);
+        if (expr.op === "+") return unique([...l, ...r]);
+        const rs = new Set(r);
+        return expr.op === "-" ? l.filter((x) => !rs.has(x)) : l.filter((x) => rs.has(x));
+      }
+      case "setLiteral": {
+        const out: string[] = [];
+        const seen = new Set<string>();
+        for (const item of expr.items) {
+          if (seen.has(item.text)) {
+            this.ctx.report("DuplicateMember", scope.file, item.span, [item.text]);
+            continue;
+          }
+          seen.add(item.text);
+          out.push(...this.name(item, scope));
+        }
+        return unique(out);
+      }
+      case "allStates":
+        return expr.filter ? this.allStateNames.filter((s) => this.ctx.lookupTop(s, scope.file) && this.test(expr.filter!, this.states.get(s)!, scope)) : this.allStateNames.filter((s) => this.ctx.lookupTop(s, scope.file));
+      case "member":
+      case "membersOf": {
+        if (expr.kind === "membersOf" && expr.institution) {
+          const inst = expr.institution;
+          if (inst.text === "") return [];
+          const entry = this.ctx.lookupTop(inst.text, scope.file);
+          if (!entry) {
+            this.ctx.unknown("institution", inst, scope.file, this.ctx.topNames(scope.file, ["institution"]));
+            return [];
+          }
+          if (entry.kind !== "institution") {
+            this.ctx.wrongKind(inst, scope.file, entry.kind, "an institution");
+            return [];
+          }
+          this.ctx.reference(symbolId("institution", inst.text), scope.file, inst.span);
+          return [...this.institutionMembers(inst.text)];
+        }
+        if (!scope.institution) {
+          this.ctx.report("MembersOutsideInstitution", scope.file, expr.span, [expr.kind === "member" ? "member" : "members"]);
+          return [];
+        }
+        return [...this.institutionMembers(scope.institution)];
+      }
+      case "ref":
+        return this.name(expr.name, scope);
+    }
+  }
+
+  /** A name inside a group expression: a seat class (in a body), a principle variable, a group or a state. */
+  private name(name: A.Name, scope: SetScope): string[] {
+    if (name.text === "") return [];
+    const seats = scope.seatClasses?.get(name.text);
+    if (seats) {
+      this.ctx.reference(symbolId("seatClass", `${scope.body}.${name.text}`), scope.file, name.span);
+      return [...seats];
+    }
+    if (scope.variables?.has(name.text)) return [];
+    const entry = this.ctx.lookupTop(name.text, scope.file);
+    if (!entry) {
+      const candidates = [...this.ctx.topNames(scope.file, ["state", "group"]), ...(scope.seatClasses?.keys() ?? [])];
+      this.ctx.unknown(scope.seatClasses ? "state, group or seat class" : "state or group", name, scope.file, candidates);
+      return [];
+    }
+    if (entry.kind === "state") {
+      this.ctx.reference(symbolId("state", name.text), scope.file, name.span);
+      return [name.text];
+    }
+    if (entry.kind === "group") {
+      this.ctx.reference(symbolId("group", name.text), scope.file, name.span);
+      return [...this.group(name.text)];
+    }
+    this.ctx.wrongKind(name, scope.file, entry.kind, "a state or a group", entry.kind === "institution" ? `: did you mean \`members of ${name.text}\`?` : "");
+    return [];
+  }
+
+  private test(filter: A.Filter, state: StateInfo, scope: SetScope): boolean {
+    switch (filter.kind) {
+      case "filterParen":
+        return this.test(filter.inner, state, scope);
+      case "filterNot":
+        return !this.test(filter.operand, state, scope);
+      case "filterAnd":
+        return filter.operands.every((f) => this.test(f, state, scope));
+      case "filterOr":
+        return filter.operands.some((f) => this.test(f, state, scope));
+      case "filterCompare": {
+        const key = filter.attribute.text;
+        if (key === "") return false;
+        this.ctx.reference(symbolId("attribute", key), scope.file, filter.attribute.span);
+        if (!this.attributeNames.has(key)) {
+          this.reportOnce(`attr:${key}:${filter.span.start}`, () => {
+            const guess = closest(key, this.attributeNames);
+            this.ctx.report("UnknownAttribute", scope.file, filter.attribute.span, [key, guess ? `: did you mean \`${guess}\`?` : ""], {
+              ...(guess ? { fixes: [{ title: `Change to \`${guess}\``, edits: [{ file: scope.file, span: filter.attribute.span, newText: guess }] }] } : {}),
+            });
+          });
+          return false;
+        }
+        const actual = state.attributes.get(key);
+        if (!actual) return false;
+        const result = compareAttribute(actual, filter.op, filter.value);
+        if (result === undefined) {
+          this.reportOnce(`type:${filter.span.start}`, () =>
+            this.ctx.report("AttributeType", scope.file, filter.value.span, [key, `is ${describeValue(actual)} on \`${state.name}\` and cannot be compared with \`${valueText(filter.value)}\` by \`${filter.op}\``]),
+          );
+          return false;
+        }
+        return result;
+      }
+    }
+  }
+
+  private readonly reported = new Set<string>();
+  private reportOnce(key: string, report: () => void): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    report();
+  }
+}
+
+export function unique(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function describeValue(v: AttributeValue): string {
+  return v.type === "number" ? "a number" : v.type === "name" ? "a name" : v.type === "string" ? "a string" : "a boolean";
+}
+
+function valueText(v: A.Value): string {
+  switch (v.kind) {
+    case "number": return v.text;
+    case "string": return JSON.stringify(v.value);
+    case "name": return v.name.text;
+    case "boolean": return String(v.value);
+  }
+}
+
+/** undefined when the two values cannot be compared with `op`. */
+function compareAttribute(actual: AttributeValue, op: A.CompareOp, expected: A.Value): boolean | undefined {
+  if (actual.type === "number") {
+    if (expected.kind !== "number") return undefined;
+    const r = Rational.parse(expected.text);
+    if (!r) return undefined;
+    const c = actual.value.compare(r);
+    return op === "=" ? c === 0 : op === "!=" ? c !== 0 : op === ">=" ? c >= 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c < 0;
+  }
+  let other: string | boolean;
+  if (actual.type === "boolean") {
+    if (expected.kind !== "boolean") return undefined;
+    other = expected.value;
+  } else {
+    if (expected.kind !== "name" && expected.kind !== "string") return undefined;
+    other = expected.kind === "name" ? expected.name.text : expected.value;
+  }
+  if (op === "=") return actual.value === other;
+  if (op === "!=") return actual.value !== other;
+  return undefined;
+}

@@ -1,0 +1,180 @@
+// Binds the declarations that talk about institutions: arrangements, scenarios and assertions.
+import type * as A from "../syntax/ast.js";
+import { symbolId, type BindContext } from "./context.js";
+import type { ArrangementInfo, AssertionInfo, BodyInfo, InstitutionInfo, ScenarioInfo } from "./model.js";
+import { bindConduct, resolveRuleRef } from "./references.js";
+import type { FactJson, ScenarioStepJson } from "../ruleset/types.js";
+import { Rational } from "../numbers/rational.js";
+import type { SetEvaluator } from "./sets.js";
+
+export function bindArrangement(ctx: BindContext, sets: SetEvaluator, decl: A.ArrangementDecl, file: string): ArrangementInfo {
+  const parties: string[] = [];
+  for (const p of decl.parties) parties.push(...sets.evaluate(p, { file }));
+  if (decl.kindKeyword && decl.kindKeyword.text !== "kind") {
+    ctx.report("SyntaxError", file, decl.kindKeyword.span, [`expected \`kind\` or a commitment (\`STATE does ACTION(…)\`), found \`${decl.kindKeyword.text}\``]);
+  }
+  const commitments = decl.commitments.map((c) => bindConduct(ctx, sets, c, file));
+  return {
+    commitments,
+    name: decl.name.text,
+    ...(decl.title ? { title: decl.title } : {}),
+    parties: [...new Set(parties)],
+    ...(decl.arrangementKind ? { kind: decl.arrangementKind.text } : {}),
+    decl,
+    file,
+  };
+}
+
+export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.ScenarioDecl, file: string, institutions: ReadonlyMap<string, InstitutionInfo>): ScenarioInfo {
+  ctx.declare({ id: symbolId("scenario", decl.name.text), kind: "scenario", name: decl.name.text, file, nameSpan: decl.name.span, span: decl.span });
+  let lastBody: BodyInfo | undefined;
+  const steps: ScenarioStepJson[] = [];
+  for (const item of decl.items) {
+    if (item.kind === "conduct") steps.push({ event: bindConduct(ctx, sets, item, file) });
+    else if (item.kind === "vote") {
+      const rule = resolveRuleRef(ctx, item.rule, file, undefined, (n) => institutions.get(n));
+      const [inst, body] = item.rule.parts;
+      lastBody = rule ? institutions.get(inst!.text)?.bodies.get(body!.text) : undefined;
+      if (!lastBody || !rule) continue;
+      const ballots: Record<string, "yes" | "no" | "abstain" | "absent"> = {};
+      const counted = new Set<string>();
+      for (const ballot of item.ballots) {
+        for (const s of ballot.seats) {
+          for (const seat of resolveSeatRef(ctx, sets, s, lastBody, file, counted)) {
+            if (counted.has(seat)) ctx.report("DuplicateMember", file, s.span, [seat]);
+            counted.add(seat);
+            ballots[seat] = ballot.choice;
+          }
+        }
+      }
+      steps.push({ vote: rule.qualified, ballots });
+    } else if (item.kind === "expect") {
+      if (item.outcome === "adopted" || item.outcome === "rejected") {
+        const vetoedBy = item.vetoedBy && lastBody ? item.vetoedBy.flatMap((s) => resolveSeatRef(ctx, sets, s, lastBody!, file, new Set())) : undefined;
+        steps.push({ expect: item.outcome, ...(vetoedBy ? { vetoedBy } : {}) });
+      } else if (item.outcome === "no violation") steps.push({ expect: "no violation" });
+      else {
+        let principle = item.principle?.text ?? "";
+        if (item.principle && item.principle.text !== "") {
+          const found = [...institutions.values()].flatMap((i) => [...i.principles.values()]).filter((p) => p.name === item.principle!.text);
+          if (found.length === 0) ctx.unknown("principle", item.principle, file, [...institutions.values()].flatMap((i) => [...i.principles.keys()]));
+          else {
+            ctx.reference(symbolId("principle", found[0]!.qualified), file, item.principle.span);
+            principle = found[0]!.qualified;
+          }
+        }
+        const by = item.by && item.by.text !== "" ? sets.evaluate({ kind: "ref", name: item.by, span: item.by.span }, { file }) : [];
+        steps.push({ expect: "violation", principle, ...(by.length === 1 ? { by: by[0]! } : {}) });
+      }
+    }
+  }
+  return { name: decl.name.text, steps, decl, file };
+}
+
+/**
+ * Seats named in a vote: a state holding a seat, a group (its seated members), a seat class
+ * (all its seats), `class.N` (one elected seat) or `class * N` (N seats of the class not yet named).
+ */
+export function resolveSeatRef(ctx: BindContext, sets: SetEvaluator, ref: A.SeatRef, body: BodyInfo, file: string, alreadyNamed: ReadonlySet<string>): string[] {
+  const name = ref.name.text;
+  if (name === "") return [];
+  const where = `${body.institution}.${body.name}`;
+  const classSeats = body.seatClasses.get(name);
+  if (classSeats) {
+    ctx.reference(symbolId("seatClass", `${where}.${name}`), file, ref.name.span);
+    if (ref.index !== undefined) {
+      const id = `${name}.${ref.index}`;
+      if (!classSeats.includes(id)) {
+        ctx.report("SeatNotInBody", file, ref.span, [`there is no seat \`${id}\``, where]);
+        return [];
+      }
+      return [id];
+    }
+    if (ref.count !== undefined) {
+      const free = classSeats.filter((s) => !alreadyNamed.has(s));
+      if (ref.count > free.length) {
+        ctx.report("SeatNotInBody", file, ref.span, [`\`${name} * ${ref.count}\` asks for ${ref.count} seats but ${free.length} of the class \`${name}\` are left`, where]);
+        return free;
+      }
+      return free.slice(0, ref.count);
+    }
+    return [...classSeats];
+  }
+  const seatIds = new Set(body.seats.map((s) => s.id));
+  const named = sets.evaluate({ kind: "ref", name: ref.name, span: ref.name.span }, { file, seatClasses: body.seatClasses, body: where });
+  if (named.length === 0) return [];
+  const seated = named.filter((n) => seatIds.has(n));
+  if (seated.length === 0) ctx.report("SeatNotInBody", file, ref.name.span, [`\`${name}\` holds no seat`, where]);
+  if (ref.count !== undefined || ref.index !== undefined) ctx.report("SeatNotInBody", file, ref.span, [`\`${name}\` is not a seat class, so it takes no \`*\` or \`.N\``, where]);
+  return seated;
+}
+
+export function bindAssertion(ctx: BindContext, sets: SetEvaluator, decl: A.AssertDecl, file: string, institutions: ReadonlyMap<string, InstitutionInfo>): AssertionInfo {
+  const rule = resolveRuleRef(ctx, decl.target, file, undefined, (n) => institutions.get(n));
+  const [inst, bodyName] = decl.target.parts;
+  const body = rule ? institutions.get(inst!.text)?.bodies.get(bodyName!.text) : undefined;
+  const fact = decl.fact;
+  let resolved: FactJson | undefined;
+  if (body) {
+    const scope = { file, seatClasses: body.seatClasses, body: `${body.institution}.${body.name}` };
+    const seatIds = new Set(body.seats.map((s) => s.id));
+    const seated = (xs: string[]) => xs.filter((x) => seatIds.has(x));
+    switch (fact.kind) {
+      case "vetoPlayers":
+      case "dummies":
+      case "dictator":
+        resolved = { fact: fact.kind, seats: seated(sets.evaluate(fact.set, scope)) };
+        break;
+      case "index": {
+        const seats = resolveSeatRef(ctx, sets, { name: fact.player, span: fact.player.span }, body, file, new Set());
+        const value = Rational.parse(fact.value.text);
+        if (seats.length === 1 && value) resolved = { fact: fact.index, seat: seats[0]!, cmp: fact.op, value: value.toString() };
+        else if (seats.length > 1) ctx.report("SeatNotInBody", file, fact.player.span, [`\`${fact.player.text}\` names ${seats.length} seats; a power index is about one seat`, scope.body]);
+        break;
+      }
+      case "canBlock":
+        resolved = { fact: "canBlock", seats: seated(resolvePowerClass(ctx, sets, fact.who, file, scope, body)), label: fact.who.text };
+        break;
+      case "canPass": {
+        const who = seated(resolvePowerClass(ctx, sets, fact.who, file, scope, body));
+        let without: string[] = [];
+        if (fact.without) without = seated(fact.without.kind === "ref" ? resolvePowerClass(ctx, sets, fact.without.name, file, scope, body) : sets.evaluate(fact.without, scope));
+        resolved = { fact: "canPass", seats: who, without, label: fact.who.text };
+        break;
+      }
+      case "unknownFact":
+        ctx.report("UnknownFact", file, fact.word.span, [fact.word.text]);
+    }
+  } else if (fact.kind === "unknownFact") ctx.report("UnknownFact", file, fact.word.span, [fact.word.text]);
+  return { target: rule?.qualified ?? decl.target.parts.map((p) => p.text).join("."), ...(resolved ? { fact: resolved } : {}), decl, file };
+}
+
+/** `small` in `small can block`: a group, a seat class, or a value of the states' `power` attribute. */
+function resolvePowerClass(ctx: BindContext, sets: SetEvaluator, who: A.Name, file: string, scope: { file: string; seatClasses: ReadonlyMap<string, readonly string[]>; body: string }, body: BodyInfo): string[] {
+  if (who.text === "") return [];
+  if (scope.seatClasses.has(who.text) || ctx.lookupTop(who.text, file)) {
+    return sets.evaluate({ kind: "ref", name: who, span: who.span }, scope);
+  }
+  const powers = powerClasses(ctx);
+  if (!powers.has(who.text)) {
+    ctx.unknown("power class or group", who, file, [...powers, ...ctx.topNames(file, ["group"])]);
+    return [];
+  }
+  return body.seats.filter((s) => s.state && powerOf(ctx, s.state) === who.text).map((s) => s.id);
+}
+
+function powerOf(ctx: BindContext, state: string): string | undefined {
+  const e = ctx.topLevel.get(state);
+  if (!e || e.kind !== "state") return undefined;
+  const a = (e.decl as A.StateDecl).attributes.find((x) => x.key.text === "power");
+  return a && a.value.kind === "name" ? a.value.name.text : undefined;
+}
+
+export function powerClasses(ctx: BindContext): Set<string> {
+  const out = new Set<string>();
+  for (const e of ctx.topLevel.values()) {
+    if (e.kind !== "state") continue;
+    for (const a of (e.decl as A.StateDecl).attributes) if (a.key.text === "power" && a.value.kind === "name") out.add(a.value.name.text);
+  }
+  return out;
+}
