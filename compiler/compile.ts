@@ -22,7 +22,25 @@ export interface CheckOptions {
   readonly ruleChecks?: boolean;
 }
 
-export function checkFiles(entries: readonly string[], host: SourceHost, options: CheckOptions = {}): CheckOutput {
+export interface CheckManyOutput {
+  /** One checked program per entry file: each design sees only what it imports. */
+  readonly outputs: readonly CheckOutput[];
+  /** Every file read, entries and imports, in load order. */
+  readonly files: readonly string[];
+  /** All diagnostics, sorted and without duplicates (a shared import is checked once per importer). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Checks several independent designs, sharing the parse of files they have in common. */
+export function checkFiles(entries: readonly string[], host: SourceHost, options: CheckOptions = {}): CheckManyOutput {
+  const cache = options.cache ?? new Map();
+  const outputs = entries.map((e) => checkProgramOf([e], host, { ...options, cache }));
+  const files = [...new Set(outputs.flatMap((o) => [...o.program.files.keys()]))];
+  return { outputs, files, diagnostics: dedupe(sortDiagnostics(outputs.flatMap((o) => o.diagnostics))) };
+}
+
+/** Checks one design: the entry files and what they import, as one program with one scope. */
+export function checkProgramOf(entries: readonly string[], host: SourceHost, options: CheckOptions = {}): CheckOutput {
   const program = loadProgram(entries, host, options.cache);
   const diagnostics: Diagnostic[] = [...program.diagnostics];
   for (const f of program.files.values()) diagnostics.push(...f.parsed.diagnostics);
@@ -52,7 +70,7 @@ export interface CompileOptions extends CheckOptions {
 }
 
 export function compileFiles(entries: readonly string[], host: SourceHost, options: CompileOptions = {}): CompileOutput {
-  const checked = checkFiles(entries, host, options);
+  const checked = checkProgramOf(entries, host, options);
   if (checked.diagnostics.some((d) => d.severity === "error")) return checked;
   const sources = new Map([...checked.program.files].map(([k, v]) => [k, v.text]));
   const ruleset = lowerModel(checked.model, { sources, locations: options.locations ?? true, ...(options.displayPath ? { displayPath: options.displayPath } : {}) });

@@ -138,6 +138,7 @@ export interface ScenarioJson {
 export type FactJson =
   | { readonly fact: "vetoPlayers" | "dummies" | "dictator"; readonly seats: readonly string[] }
   | { readonly fact: "banzhaf" | "shapley"; readonly seat: string; readonly cmp: CompareOpJson; readonly value: RationalString }
+  | { readonly fact: "banzhaf" | "shapley"; readonly seat: string; readonly cmp: CompareOpJson; readonly other: { readonly index: "banzhaf" | "shapley"; readonly seat: string } }
   | { readonly fact: "canBlock"; readonly seats: readonly string[]; readonly label: string }
   | { readonly fact: "canPass"; readonly seats: readonly string[]; readonly without: readonly string[]; readonly label: string };
 

@@ -52,7 +52,8 @@ export function bindInstitution(
       const rule = resolveRuleRef(ctx, step, file, partial);
       if (rule) steps.push(rule.qualified);
     }
-    admission.push(steps);
+    // `A after B` is written last-step-first; the model keeps the chronological order.
+    admission.push(steps.reverse());
   }
 
   const principles = new Map<string, PrincipleInfo>();

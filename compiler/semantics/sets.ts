@@ -16,6 +16,8 @@ export interface SetScope {
   readonly body?: string;
   /** Names bound by a principle's trigger: they evaluate to no state here. */
   readonly variables?: ReadonlySet<string>;
+  /** Seats already named in the vote being bound: `elected * 8` takes eight seats not among them. */
+  readonly taken?: ReadonlySet<string>;
 }
 
 type Pending = { readonly state: "evaluating" } | { readonly state: "done"; readonly members: readonly string[] };
@@ -119,8 +121,35 @@ export class SetEvaluator {
         return [...this.institutionMembers(scope.institution)];
       }
       case "ref":
+        if (expr.index !== undefined || expr.count !== undefined) return this.classSeats(expr, scope);
         return this.name(expr.name, scope);
     }
+  }
+
+  /** `elected.3` (one seat of a class) or `elected * 8` (eight seats of it not yet named). */
+  private classSeats(expr: Extract<A.SetExpr, { kind: "ref" }>, scope: SetScope): string[] {
+    const name = expr.name.text;
+    const seats = scope.seatClasses?.get(name);
+    const where = scope.body ?? "this body";
+    if (!seats) {
+      if (name !== "") this.ctx.report("SeatNotInBody", scope.file, expr.span, [`\`${name}\` is not a seat class, so it takes no \`*\` or \`.N\``, where]);
+      return [];
+    }
+    this.ctx.reference(symbolId("seatClass", `${scope.body}.${name}`), scope.file, expr.name.span);
+    if (expr.index !== undefined) {
+      const id = `${name}.${expr.index}`;
+      if (!seats.includes(id)) {
+        this.ctx.report("SeatNotInBody", scope.file, expr.span, [`there is no seat \`${id}\``, where]);
+        return [];
+      }
+      return [id];
+    }
+    const free = seats.filter((s) => !scope.taken?.has(s));
+    if (expr.count! > free.length) {
+      this.ctx.report("SeatNotInBody", scope.file, expr.span, [`\`${name} * ${expr.count}\` asks for ${expr.count} seats but ${free.length} of the class \`${name}\` are left`, where]);
+      return free;
+    }
+    return free.slice(0, expr.count);
   }
 
   /** A name inside a group expression: a seat class (in a body), a principle variable, a group or a state. */

@@ -40,7 +40,7 @@ export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.Scena
       const counted = new Set<string>();
       for (const ballot of item.ballots) {
         for (const s of ballot.seats) {
-          for (const seat of resolveSeatRef(ctx, sets, s, lastBody, file, counted)) {
+          for (const seat of resolveSeats(ctx, sets, s, lastBody, file, counted)) {
             if (counted.has(seat)) ctx.report("DuplicateMember", file, s.span, [seat]);
             counted.add(seat);
             ballots[seat] = ballot.choice;
@@ -50,7 +50,7 @@ export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.Scena
       steps.push({ vote: rule.qualified, ballots });
     } else if (item.kind === "expect") {
       if (item.outcome === "adopted" || item.outcome === "rejected") {
-        const vetoedBy = item.vetoedBy && lastBody ? item.vetoedBy.flatMap((s) => resolveSeatRef(ctx, sets, s, lastBody!, file, new Set())) : undefined;
+        const vetoedBy = item.vetoedBy && lastBody ? item.vetoedBy.flatMap((s) => resolveSeats(ctx, sets, s, lastBody!, file, new Set())) : undefined;
         steps.push({ expect: item.outcome, ...(vetoedBy ? { vetoedBy } : {}) });
       } else if (item.outcome === "no violation") steps.push({ expect: "no violation" });
       else {
@@ -72,40 +72,18 @@ export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.Scena
 }
 
 /**
- * Seats named in a vote: a state holding a seat, a group (its seated members), a seat class
- * (all its seats), `class.N` (one elected seat) or `class * N` (N seats of the class not yet named).
+ * Seats named in a vote: states holding a seat, groups (their seated members), seat classes (all
+ * their seats), `class.N` (one elected seat) or `class * N` (N seats of the class not yet named).
  */
-export function resolveSeatRef(ctx: BindContext, sets: SetEvaluator, ref: A.SeatRef, body: BodyInfo, file: string, alreadyNamed: ReadonlySet<string>): string[] {
-  const name = ref.name.text;
-  if (name === "") return [];
+export function resolveSeats(ctx: BindContext, sets: SetEvaluator, expr: A.SetExpr, body: BodyInfo, file: string, taken: ReadonlySet<string>): string[] {
   const where = `${body.institution}.${body.name}`;
-  const classSeats = body.seatClasses.get(name);
-  if (classSeats) {
-    ctx.reference(symbolId("seatClass", `${where}.${name}`), file, ref.name.span);
-    if (ref.index !== undefined) {
-      const id = `${name}.${ref.index}`;
-      if (!classSeats.includes(id)) {
-        ctx.report("SeatNotInBody", file, ref.span, [`there is no seat \`${id}\``, where]);
-        return [];
-      }
-      return [id];
-    }
-    if (ref.count !== undefined) {
-      const free = classSeats.filter((s) => !alreadyNamed.has(s));
-      if (ref.count > free.length) {
-        ctx.report("SeatNotInBody", file, ref.span, [`\`${name} * ${ref.count}\` asks for ${ref.count} seats but ${free.length} of the class \`${name}\` are left`, where]);
-        return free;
-      }
-      return free.slice(0, ref.count);
-    }
-    return [...classSeats];
-  }
+  const named = sets.evaluate(expr, { file, seatClasses: body.seatClasses, body: where, taken });
   const seatIds = new Set(body.seats.map((s) => s.id));
-  const named = sets.evaluate({ kind: "ref", name: ref.name, span: ref.name.span }, { file, seatClasses: body.seatClasses, body: where });
-  if (named.length === 0) return [];
   const seated = named.filter((n) => seatIds.has(n));
-  if (seated.length === 0) ctx.report("SeatNotInBody", file, ref.name.span, [`\`${name}\` holds no seat`, where]);
-  if (ref.count !== undefined || ref.index !== undefined) ctx.report("SeatNotInBody", file, ref.span, [`\`${name}\` is not a seat class, so it takes no \`*\` or \`.N\``, where]);
+  const unseated = named.filter((n) => !seatIds.has(n));
+  if (unseated.length > 0 && (expr.kind === "ref" || expr.kind === "setLiteral")) {
+    ctx.report("SeatNotInBody", file, expr.span, [`${unseated.length === 1 ? `\`${unseated[0]}\` holds` : `${unseated.map((u) => `\`${u}\``).join(", ")} hold`} no seat`, where]);
+  }
   return seated;
 }
 
@@ -126,10 +104,19 @@ export function bindAssertion(ctx: BindContext, sets: SetEvaluator, decl: A.Asse
         resolved = { fact: fact.kind, seats: seated(sets.evaluate(fact.set, scope)) };
         break;
       case "index": {
-        const seats = resolveSeatRef(ctx, sets, { name: fact.player, span: fact.player.span }, body, file, new Set());
-        const value = Rational.parse(fact.value.text);
-        if (seats.length === 1 && value) resolved = { fact: fact.index, seat: seats[0]!, cmp: fact.op, value: value.toString() };
-        else if (seats.length > 1) ctx.report("SeatNotInBody", file, fact.player.span, [`\`${fact.player.text}\` names ${seats.length} seats; a power index is about one seat`, scope.body]);
+        const one = (player: A.Name): string | undefined => {
+          const seats = resolveSeats(ctx, sets, { kind: "ref", name: player, span: player.span }, body, file, new Set());
+          if (seats.length > 1) ctx.report("SeatNotInBody", file, player.span, [`\`${player.text}\` names ${seats.length} seats; a power index is about one seat`, scope.body]);
+          return seats.length === 1 ? seats[0] : undefined;
+        };
+        const seat = one(fact.player);
+        if (fact.value.kind === "number") {
+          const value = Rational.parse(fact.value.text);
+          if (seat && value) resolved = { fact: fact.index, seat, cmp: fact.op, value: value.toString() };
+        } else {
+          const other = one(fact.value.player);
+          if (seat && other) resolved = { fact: fact.index, seat, cmp: fact.op, other: { index: fact.value.index, seat: other } };
+        }
         break;
       }
       case "canBlock":

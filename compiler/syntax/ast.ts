@@ -33,7 +33,7 @@ export type SetExpr =
   | { readonly kind: "allStates"; readonly filter?: Filter; readonly span: Span }
   | { readonly kind: "membersOf"; readonly institution?: Name; readonly span: Span }
   | { readonly kind: "member"; readonly span: Span }
-  | { readonly kind: "ref"; readonly name: Name; readonly span: Span }
+  | { readonly kind: "ref"; readonly name: Name; readonly index?: number; readonly count?: number; readonly span: Span }
   | { readonly kind: "setBinary"; readonly op: "+" | "-" | "&"; readonly left: SetExpr; readonly right: SetExpr; readonly span: Span }
   | { readonly kind: "setParen"; readonly inner: SetExpr; readonly span: Span };
 
@@ -238,24 +238,17 @@ export interface ArrangementDecl extends DeclBase {
   readonly commitments: readonly Conduct[];
 }
 
-export interface SeatRef {
-  readonly name: Name;
-  readonly index?: number;
-  readonly count?: number;
-  readonly span: Span;
-}
-
 export interface VoteStmt {
   readonly kind: "vote";
   readonly rule: QualifiedName;
-  readonly ballots: readonly { readonly choice: "yes" | "no" | "abstain" | "absent"; readonly seats: readonly SeatRef[]; readonly span: Span }[];
+  readonly ballots: readonly { readonly choice: "yes" | "no" | "abstain" | "absent"; readonly seats: readonly SetExpr[]; readonly span: Span }[];
   readonly span: Span;
 }
 
 export interface ExpectStmt {
   readonly kind: "expect";
   readonly outcome: "adopted" | "rejected" | "violation" | "no violation";
-  readonly vetoedBy?: readonly SeatRef[];
+  readonly vetoedBy?: readonly SetExpr[];
   readonly principle?: Name;
   readonly by?: Name;
   readonly span: Span;
@@ -270,7 +263,14 @@ export interface ScenarioDecl extends DeclBase {
 export type Fact =
   | { readonly kind: "vetoPlayers" | "dummies"; readonly set: SetExpr; readonly span: Span }
   | { readonly kind: "dictator"; readonly set: SetExpr; readonly span: Span }
-  | { readonly kind: "index"; readonly index: "banzhaf" | "shapley"; readonly player: Name; readonly op: CompareOp; readonly value: NumberLiteral; readonly span: Span }
+  | {
+      readonly kind: "index";
+      readonly index: "banzhaf" | "shapley";
+      readonly player: Name;
+      readonly op: CompareOp;
+      readonly value: NumberLiteral | { readonly kind: "index"; readonly index: "banzhaf" | "shapley"; readonly player: Name; readonly span: Span };
+      readonly span: Span;
+    }
   | { readonly kind: "canBlock"; readonly who: Name; readonly span: Span }
   | { readonly kind: "canPass"; readonly who: Name; readonly without?: SetExpr; readonly span: Span }
   | { readonly kind: "unknownFact"; readonly word: Name; readonly span: Span };

@@ -199,7 +199,16 @@ export class AstBuilder {
     const inner = child(n, "setExpr");
     if (inner || tok(n, "LParen")) return { kind: "setParen", inner: this.setExpr(inner, span), span };
     const id = tok(n, "Identifier");
-    return { kind: "ref", name: this.name(id, span), span };
+    const ints = tokens(n, "Integer");
+    const indexTok = tok(n, "Dot") ? ints[0] : undefined;
+    const countTok = tok(n, "Star") ? ints[indexTok ? 1 : 0] : undefined;
+    return {
+      kind: "ref",
+      name: this.name(id, span),
+      ...(indexTok ? { index: Number(indexTok.image) } : {}),
+      ...(countTok ? { count: Number(countTok.image) } : {}),
+      span,
+    };
   }
 
   private filter(n: CstNode | undefined, at: Span): A.Filter {
@@ -273,7 +282,7 @@ export class AstBuilder {
 
   qualifiedName(n: CstNode | undefined, at: Span): A.QualifiedName {
     const span = nodeSpan(n, at);
-    const parts = tokens(n, "Identifier").map((t) => this.name(t, span));
+    const parts = [...tokens(n, "Identifier").map((t) => this.name(t, span)), ...nodes(n, "name").map((x) => this.anyName(x, span))];
     return { parts: parts.length ? parts : [this.missingName(span)], span };
   }
 
@@ -303,7 +312,7 @@ export class AstBuilder {
         items.push({
           kind: "rule",
           span: cspan,
-          name: this.name(tok(c, "Identifier"), cspan),
+          name: this.anyName(child(c, "name"), cspan),
           ...opt("title", this.title(c)),
           condition: this.condition(child(c, "condition"), cspan),
         });
@@ -451,21 +460,8 @@ export class AstBuilder {
     };
   }
 
-  private seatRef(n: CstNode, at: Span): A.SeatRef {
-    const span = nodeSpan(n, at);
-    const ints = tokens(n, "Integer");
-    const indexTok = tok(n, "Dot") ? ints[0] : undefined;
-    const countTok = tok(n, "Star") ? ints[indexTok ? 1 : 0] : undefined;
-    return {
-      name: this.name(tok(n, "Identifier"), span),
-      ...(indexTok ? { index: Number(indexTok.image) } : {}),
-      ...(countTok ? { count: Number(countTok.image) } : {}),
-      span,
-    };
-  }
-
-  private seatList(n: CstNode | undefined, at: Span): A.SeatRef[] {
-    return nodes(n, "seatRef").map((s) => this.seatRef(s, at));
+  private seatList(n: CstNode | undefined, at: Span): A.SetExpr[] {
+    return nodes(n, "setExpr").map((s) => this.setExpr(s, at));
   }
 
   private scenarioDecl(n: CstNode): A.ScenarioDecl {
@@ -518,7 +514,14 @@ export class AstBuilder {
     if (tok(f, "Veto")) fact = { kind: "vetoPlayers", set: setOrNone(sets[0]), span: fspan };
     else if (tok(f, "Equals") && (word.text === "dummies" || word.text === "dictator")) fact = { kind: word.text === "dummies" ? "dummies" : "dictator", set: setOrNone(sets[0]), span: fspan };
     else if (tok(f, "LParen") && (word.text === "banzhaf" || word.text === "shapley")) {
-      fact = { kind: "index", index: word.text, player: this.name(ids[1], fspan), op: this.compareOp(child(f, "compareOp")), value: this.number(child(f, "number"), fspan), span: fspan };
+      const num = child(f, "number");
+      const other = ids[2];
+      const value: Extract<A.Fact, { kind: "index" }>["value"] =
+        num || !other
+          ? this.number(num, fspan)
+          : { kind: "index", index: other.image === "shapley" ? "shapley" : "banzhaf", player: this.name(ids[3], fspan), span: { start: other.startOffset, end: fspan.end } };
+      if (!num && other && other.image !== "banzhaf" && other.image !== "shapley") fact = { kind: "unknownFact", word: this.name(other, fspan), span: fspan };
+      else fact = { kind: "index", index: word.text, player: this.name(ids[1], fspan), op: this.compareOp(child(f, "compareOp")), value, span: fspan };
     } else if (ids[1]?.image === "can" && ids[2]?.image === "block" && !ids[3]) fact = { kind: "canBlock", who: word, span: fspan };
     else if (ids[1]?.image === "can" && ids[2]?.image === "pass" && (!ids[3] || ids[3].image === "without")) {
       fact = { kind: "canPass", who: word, ...(sets[0] ? { without: this.setExpr(sets[0], fspan) } : {}), span: fspan };

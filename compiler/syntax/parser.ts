@@ -133,7 +133,20 @@ class MlatParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.Member) },
-      { ALT: () => this.CONSUME3(T.Identifier) },
+      {
+        // `elected.3` names one seat of a class, `elected * 8` eight of them (in votes)
+        ALT: () => {
+          this.CONSUME3(T.Identifier);
+          this.OPTION4(() => {
+            this.CONSUME(T.Dot);
+            this.CONSUME(T.Integer);
+          });
+          this.OPTION5(() => {
+            this.CONSUME(T.Star);
+            this.CONSUME2(T.Integer);
+          });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.LParen);
@@ -257,11 +270,12 @@ class MlatParser extends CstParser {
     });
   });
 
+  /** `UN.SecurityCouncil.substantive`; after a dot any word goes, so a rule may be named `vote`. */
   qualifiedName = this.RULE("qualifiedName", () => {
     this.CONSUME(T.Identifier);
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.CONSUME2(T.Identifier);
+      this.SUBRULE(this.name);
     });
   });
 
@@ -306,7 +320,7 @@ class MlatParser extends CstParser {
 
   ruleDecl = this.RULE("ruleDecl", () => {
     this.CONSUME(T.Rule);
-    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.name);
     this.OPTION(() => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.Colon);
     this.SUBRULE(this.condition);
@@ -571,24 +585,12 @@ class MlatParser extends CstParser {
     this.SUBRULE(this.seatList);
   });
 
+  /** `USA, GBR, elected * 8` or any group expressions, separated by commas */
   seatList = this.RULE("seatList", () => {
-    this.SUBRULE(this.seatRef);
+    this.SUBRULE(this.setExpr);
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      this.SUBRULE2(this.seatRef);
-    });
-  });
-
-  /** `USA`, `P5`, `elected.3` (one elected seat) or `elected * 8` (eight of them) */
-  seatRef = this.RULE("seatRef", () => {
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => {
-      this.CONSUME(T.Dot);
-      this.CONSUME(T.Integer);
-    });
-    this.OPTION2(() => {
-      this.CONSUME(T.Star);
-      this.CONSUME2(T.Integer);
+      this.SUBRULE2(this.setExpr);
     });
   });
 
@@ -664,7 +666,18 @@ class MlatParser extends CstParser {
                 this.CONSUME3(T.Identifier);
                 this.CONSUME(T.RParen);
                 this.SUBRULE(this.compareOp);
-                this.SUBRULE(this.number);
+                this.OR3([
+                  { ALT: () => this.SUBRULE(this.number) },
+                  {
+                    // `banzhaf(DEU) > banzhaf(MLT)`
+                    ALT: () => {
+                      this.CONSUME7(T.Identifier);
+                      this.CONSUME2(T.LParen);
+                      this.CONSUME8(T.Identifier);
+                      this.CONSUME2(T.RParen);
+                    },
+                  },
+                ]);
               },
             },
             {

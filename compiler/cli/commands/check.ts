@@ -27,13 +27,13 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions)
   if (options.format === "json") {
     const json = {
       diagnostics: diagnostics.map((d) => toJson(d, sources.get(d.file))),
-      summary: { files: result.program.files.size, errors: counts.errors, warnings: counts.warnings },
+      summary: { files: result.files.length, errors: counts.errors, warnings: counts.warnings },
     };
     process.stdout.write(JSON.stringify(json, null, 2) + "\n");
   } else {
     printDiagnostics(diagnostics, sources, useColor(process.stdout, options.color));
     if (diagnostics.length > 0) {
-      process.stdout.write(`\n${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")} in ${plural(result.program.files.size, "file")}\n`);
+      process.stdout.write(`\n${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")} in ${plural(result.files.length, "file")}\n`);
     }
   }
   if (counts.errors > 0) return ExitCode.Failure;
