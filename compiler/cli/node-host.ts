@@ -55,7 +55,11 @@ export function expandPaths(inputs: readonly string[]): ExpandResult {
       continue;
     }
     if (st.isFile()) files.push(toInternalPath(input));
-    else if (st.isDirectory()) files.push(...walk(input, excludesFor(input)).map(toInternalPath));
+    else if (st.isDirectory()) {
+      // A folder named on the command line is checked even when mlat.json excludes it.
+      const excluded = excludesFor(input);
+      files.push(...walk(input, excluded(input) ? () => false : excluded).map(toInternalPath));
+    }
   }
   return { files: [...new Set(files)], missing };
 }
@@ -105,7 +109,8 @@ function excludesFor(dir: string): (p: string) => boolean {
 }
 
 function globToRegExp(glob: string): RegExp {
-  const g = glob.replace(/\/$/, "/**");
+  // `dir/`, `dir/**` and `dir` all exclude the folder itself and everything below it.
+  const g = glob.replace(/\/(\*\*)?$/, "");
   let re = "";
   for (let i = 0; i < g.length; i++) {
     const c = g[i]!;

@@ -51,7 +51,7 @@ export const Diagnostics = {
     docs: "Files import each other in a loop. Every file is read once, so the loop does no harm to the result, but it is almost always a mistake: move the shared declarations into a file that both import.",
   },
   WrongKindOfName: {
-    code: "MLAT2005", severity: "error", message: "`{0}` is {1}, but {2} is expected here",
+    code: "MLAT2005", severity: "error", message: "`{0}` is {1}, but {2} is expected here{3}",
     docs: "A name refers to a declaration of the wrong kind, such as `members of LUX` where `LUX` is a state rather than an institution, or a vote on a body instead of one of its rules.",
   },
   UnknownAttribute: {

@@ -182,10 +182,12 @@ class RuleBinder {
       case "consensus":
         return { kind: c.kind, span: c.span };
       case "veto": {
+        const before = this.ctx.diagnostics.length;
         const named = this.sets.evaluate(c.set, this.scope);
         const seatIds = new Set(this.seats.map((s) => s.id));
         const seats = named.filter((n) => seatIds.has(n));
-        if (seats.length === 0 && !(c.set.kind === "ref" && c.set.name.text === "")) {
+        const nameErrors = this.ctx.diagnostics.length > before;
+        if (seats.length === 0 && !nameErrors && !(c.set.kind === "ref" && c.set.name.text === "")) {
           this.ctx.report("VetoNamesNoSeat", this.file, c.set.span, [sourceLabel(c.set), this.scope.body ?? ""]);
         }
         return { kind: "veto", seats, label: sourceLabel(c.set), span: c.span };

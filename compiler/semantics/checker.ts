@@ -40,7 +40,9 @@ export function checkProgram(program: Program): CheckResult {
   const assertions: AssertionInfo[] = [];
 
   for (const e of ctx.topLevel.values()) {
-    if (e.kind === "group") groups.set(e.name.text, { name: e.name.text, members: sets.group(e.name.text), decl: e.decl as A.GroupDecl, file: e.file });
+    if (e.kind !== "group") continue;
+    const members = sets.group(e.name.text);
+    groups.set(e.name.text, { name: e.name.text, members, erroneous: sets.erroneous.has(e.name.text), decl: e.decl as A.GroupDecl, file: e.file });
   }
   for (const e of ctx.topLevel.values()) {
     if (e.kind === "institution") institutions.set(e.name.text, bindInstitution(ctx, sets, states, e.decl as A.InstitutionDecl, e.file));

@@ -83,7 +83,7 @@ export class BindContext {
   }
 
   wrongKind(name: A.Name, file: string, actual: string, expected: string, hint = ""): void {
-    this.report("WrongKindOfName", file, name.span, [name.text, describeKind(actual), expected + hint]);
+    this.report("WrongKindOfName", file, name.span, [name.text, describeKind(actual), expected, hint]);
   }
 }
 

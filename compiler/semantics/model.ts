@@ -22,6 +22,8 @@ export interface StateInfo {
 export interface GroupInfo {
   readonly name: string;
   readonly members: readonly string[];
+  /** Its definition had an error, so its members are not to be trusted. */
+  readonly erroneous: boolean;
   readonly decl: A.GroupDecl;
   readonly file: string;
 }

@@ -24,6 +24,10 @@ type Pending = { readonly state: "evaluating" } | { readonly state: "done"; read
 
 export class SetEvaluator {
   private readonly groups = new Map<string, Pending>();
+  /** Groups being evaluated, innermost last: the chain shown when a definition loops. */
+  private readonly evaluating: string[] = [];
+  /** Groups whose definition had an error: their emptiness is not worth a second warning. */
+  readonly erroneous = new Set<string>();
   private readonly memberships = new Map<string, Pending>();
   private readonly allStateNames: string[];
   private readonly attributeNames = new Set<string>();
@@ -43,13 +47,19 @@ export class SetEvaluator {
     const p = this.groups.get(name);
     if (p?.state === "done") return p.members;
     if (p?.state === "evaluating") {
-      this.ctx.report("CircularDefinition", entry.file, entry.name.span, [`the group \`${name}\``, `\`${name}\` refers back to \`${name}\``]);
+      const chain = [...this.evaluating.slice(this.evaluating.indexOf(name)), name].map((g) => `\`${g}\``).join(" → ");
+      this.ctx.report("CircularDefinition", entry.file, entry.name.span, [`the group \`${name}\``, chain]);
+      for (const g of this.evaluating) this.erroneous.add(g);
       this.groups.set(name, { state: "done", members: [] });
       return [];
     }
     this.groups.set(name, { state: "evaluating" });
+    this.evaluating.push(name);
+    const errorsBefore = this.ctx.diagnostics.length;
     const decl = entry.decl as A.GroupDecl;
     const members = this.evaluate(decl.expr, { file: entry.file });
+    if (this.ctx.diagnostics.length > errorsBefore) this.erroneous.add(name);
+    this.evaluating.pop();
     this.groups.set(name, { state: "done", members });
     return members;
   }

@@ -25,6 +25,8 @@ const describedRules: Record<string, string> = {
   argument: "an argument value (a name, a group, `any`, `every …`, a number or a string)",
   compareOp: "a comparison (`>=`, `>`, `<=`, `<`, `=` or `!=`)",
   tally: "`yes`, `no` or `abstain`",
+  comparison: "a threshold (a number such as `9`, `55%` or `2/3`) or a tally (`yes`, `no`, `abstain`)",
+  quantity: "a threshold (a number such as `9`, `55%` or `2/3`)",
   fact: "a fact (`veto players = …`, `dummies = …`, `dictator = …`, `banzhaf(X) > …`, `X can block`)",
 };
 

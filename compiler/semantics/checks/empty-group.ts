@@ -3,6 +3,6 @@ import type { Check } from "./check.js";
 
 export const emptyGroup: Check = (model, ctx) => {
   for (const g of model.groups.values()) {
-    if (g.members.length === 0) ctx.report("EmptyGroup", g.file, g.decl.name.span, [g.name]);
+    if (g.members.length === 0 && !g.erroneous) ctx.report("EmptyGroup", g.file, g.decl.name.span, [g.name]);
   }
 };

@@ -1,0 +1,84 @@
+// Test helpers, one per boundary (rust-analyzer style): tests are data, and goldens are blessed
+// with UPDATE_SNAPSHOTS=1 (review the diff), never by editing the expected text by hand.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
+import { checkFiles, compileFiles, LineIndex, type Diagnostic, type SourceHost } from "../compiler/index.js";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export const fsHost: SourceHost = {
+  readFile: (p) => {
+    try {
+      return statSync(p).isFile() ? readFileSync(p, "utf8") : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export function updating(): boolean {
+  return process.env["UPDATE_SNAPSHOTS"] === "1";
+}
+
+/** Compares `actual` with the golden file; a missing golden is created (and the test says so). */
+export function golden(file: string, actual: string): void {
+  if (updating() || !existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  expect(actual, `golden ${path.relative(root, file)} (UPDATE_SNAPSHOTS=1 re-blesses it)`).toBe(readFileSync(file, "utf8"));
+}
+
+/**
+ * The source again, with each diagnostic as a `#` line under the line it starts on:
+ *   group G = { USA, Franse }
+ *   #                ^^^^^^ error MLAT2001: unknown state or group `Franse`
+ */
+export function annotate(text: string, diagnostics: readonly Diagnostic[]): string {
+  const index = new LineIndex(text);
+  const byLine = new Map<number, string[]>();
+  for (const d of diagnostics) {
+    const s = index.position(d.span.start);
+    const e = index.position(d.span.end);
+    const lineText = index.lineText(s.line);
+    const width = e.line === s.line ? Math.max(1, e.character - s.character) : Math.max(1, lineText.length - s.character);
+    const pad = Math.max(0, s.character - 1);
+    const marker = s.character === 0 ? `#${"^".repeat(width)}` : `#${" ".repeat(pad)}${"^".repeat(width)}`;
+    const list = byLine.get(s.line) ?? [];
+    list.push(`${marker} ${d.severity} ${d.code}: ${d.message}`);
+    byLine.set(s.line, list);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < index.lineCount; i++) {
+    out.push(index.lineText(i));
+    for (const a of byLine.get(i) ?? []) out.push(a);
+  }
+  return out.join("\n");
+}
+
+/** Checks a design file and compares its annotated diagnostics with `<file>.diagnostics.txt`. */
+export function checkDiagnostics(file: string): Diagnostic[] {
+  const rel = path.relative(process.cwd(), file).split(path.sep).join("/");
+  const result = checkFiles([rel], fsHost);
+  const own = result.diagnostics.filter((d) => d.file === rel);
+  const others = result.diagnostics.filter((d) => d.file !== rel);
+  let text = annotate(readFileSync(file, "utf8"), own);
+  for (const d of others) text += `\n# in ${d.file}: ${d.severity} ${d.code}: ${d.message}`;
+  golden(file.replace(/\.mlat$/, ".diagnostics.txt"), text + "\n");
+  return [...result.diagnostics];
+}
+
+export function compileExample(file: string) {
+  const rel = path.relative(process.cwd(), file).split(path.sep).join("/");
+  return compileFiles([rel], fsHost);
+}
+
+export function mlatFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".mlat"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

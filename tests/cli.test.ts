@@ -1,0 +1,151 @@
+// End-to-end: spawn the built `mlat` (dist/cli.js, built by the global setup) as a user would.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root } from "./check.js";
+
+const cli = path.join(root, "bin/mlat.js");
+
+export function mlat(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDesign(text: string, name = "design.mlat"): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "mlat-"));
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("mlat check", () => {
+  it("passes on the bundled examples with no output and exit 0", () => {
+    const r = mlat(["check", "examples"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("");
+    expect(r.code).toBe(0);
+  });
+
+  it("prints file:line:col, the source line and a caret, and exits 1 on errors", () => {
+    const r = mlat(["check", "examples/errors/MLAT2001-unknown-name.mlat"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("examples/errors/MLAT2001-unknown-name.mlat:5:30: error MLAT2001: unknown state or group `ITY`: did you mean `ITA`?");
+    expect(r.stdout).toContain("5 | group Founders = { FRA, DEU, ITY }");
+    expect(r.stdout).toMatch(/\|\s+\^\^\^/);
+    expect(r.stdout).toContain("1 error, 0 warnings in 1 file");
+  });
+
+  it("exits 0 when there are only warnings, 1 with --max-warnings 0", () => {
+    const f = "examples/errors/MLAT3009-empty-group.mlat";
+    expect(mlat(["check", f]).code).toBe(0);
+    expect(mlat(["check", "--max-warnings", "0", f]).code).toBe(1);
+    expect(mlat(["check", "--quiet", f]).stdout).toBe("");
+  });
+
+  it("writes JSON with 1-based positions", () => {
+    const r = mlat(["check", "--format", "json", "examples/errors/MLAT2001-unknown-name.mlat"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.diagnostics[0]).toMatchObject({
+      file: "examples/errors/MLAT2001-unknown-name.mlat",
+      line: 5,
+      column: 30,
+      endLine: 5,
+      endColumn: 33,
+      severity: "error",
+      code: "MLAT2001",
+    });
+    expect(json.summary).toEqual({ files: 1, errors: 1, warnings: 0 });
+  });
+
+  it("recurses into folders and honours mlat.json excludes", () => {
+    const r = mlat(["check", "--format", "json", "examples"]);
+    expect(JSON.parse(r.stdout).summary.files).toBeGreaterThanOrEqual(9);
+    const errs = mlat(["check", "--format", "json", "examples/errors"]);
+    expect(errs.code).toBe(1);
+  });
+
+  it("exits 2 with a clear message for a missing path (MLAT5001) or a folder without designs (MLAT5002)", () => {
+    const r = mlat(["check", "no/such/file.mlat"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("MLAT5001");
+    expect(r.stderr).toContain("no/such/file.mlat");
+    const empty = mkdtempSync(path.join(tmpdir(), "mlat-empty-"));
+    const r2 = mlat(["check", empty]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain("MLAT5002");
+  });
+
+  it("exits 2 on a usage error", () => {
+    const r = mlat(["check", "--format", "yaml", "examples"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("yaml");
+  });
+
+  it("never prints a stack trace for broken input", () => {
+    const f = tempDesign("institution { body { rule : yes >= >= } } state state ((( ");
+    const r = mlat(["check", f]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("mlat compile", () => {
+  it("prints a rule set with a format version", () => {
+    const r = mlat(["compile", "examples/eec-1958.mlat"]);
+    expect(r.code).toBe(0);
+    const rs = JSON.parse(r.stdout);
+    expect(rs.format).toBe("mlat.ruleset");
+    expect(rs.version).toBe("1.0");
+    expect(rs.institutions[0].bodies[0].weights.votes).toEqual({ FRA: "4", DEU: "4", ITA: "4", BEL: "2", NLD: "2", LUX: "1" });
+  });
+
+  it("writes to -o and leaves nothing else behind", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-out-"));
+    const out = path.join(dir, "un.json");
+    const r = mlat(["compile", "examples/un.mlat", "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(out, "utf8")).institutions[0].id).toBe("UN");
+  });
+
+  it("refuses a design with errors, printing them to stderr, and writes no file", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-out-"));
+    const out = path.join(dir, "x.json");
+    const r = mlat(["compile", "examples/errors/MLAT3005-threshold-above-total.mlat", "-o", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("MLAT3005");
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("mlat schema and explain", () => {
+  it("prints the rule set schema (draft 2020-12)", () => {
+    const r = mlat(["schema", "ruleset"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(mlat(["schema", "nope"]).code).toBe(2);
+  });
+
+  it("explains a code, case-insensitively, and refuses an unknown one", () => {
+    const r = mlat(["explain", "mlat3006"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("MLAT3006");
+    expect(r.stdout).toContain("Keohane");
+    const bad = mlat(["explain", "MLAT9999"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("MLAT5003");
+  });
+
+  it("keeps docs/diagnostics.md in step with the table", () => {
+    const r = mlat(["explain", "--all", "--format", "markdown"]);
+    expect(readFileSync(path.join(root, "docs/diagnostics.md"), "utf8")).toBe(r.stdout);
+  });
+});
