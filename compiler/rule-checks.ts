@@ -1,9 +1,66 @@
-// Checks that need each rule's voting game: a rule that can never pass or always passes, and
-// non-monotone rules. They run on the lowered rule and the exact analysis, so the same semantics
-// decide both the warnings and `mlat analyze`. Filled in with the analysis engine.
-import type { Diagnostic } from "./diagnostics/diagnostic.js";
+// Checks that need each rule's voting game: a rule that can never pass or always passes, a
+// non-monotone rule, and a rule too fine to analyse exactly. They run on the lowered rule with the
+// engine, so the same semantics decide both these warnings and `mlat analyze`.
+import { makeDiagnostic, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { Model } from "./semantics/model.js";
+import { bodyJson, lowerCondition } from "./ruleset/lower.js";
+import { buildGame, GameError, type Game } from "./engine/analysis/game.js";
+import { countGame, AnalysisError } from "./engine/analysis/analyze.js";
+import { exactMethodFor, latticeWork, monotoneByForm, winsWith } from "./engine/analysis/feasibility.js";
+import { DP_MAX_CELLS } from "./engine/analysis/dp.js";
+import { MITM_MAX_PLAYERS } from "./engine/analysis/mitm.js";
+import { ENUMERATION_MAX_PLAYERS } from "./engine/analysis/enumerate.js";
+import { adopts, type Ballot } from "./engine/evaluation/vote.js";
+import type { BodyJson, RuleJson } from "./ruleset/types.js";
 
-export function ruleChecks(_model: Model): Diagnostic[] {
-  return [];
+/** Games larger than this are counted only by `mlat analyze`, not on every check. */
+const CHECK_WORK_LIMIT = 3_000_000;
+
+export function ruleChecks(model: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const inst of model.institutions.values()) {
+    for (const body of inst.bodies.values()) {
+      if (body.seats.length === 0) continue;
+      let json: BodyJson | undefined;
+      for (const rule of body.rules.values()) {
+        if (rule.incomplete) continue;
+        json ??= bodyJson(body);
+        const ruleJson: RuleJson = { id: rule.qualified, name: rule.name, text: "", condition: lowerCondition(rule.condition) };
+        const span = rule.decl.name.span;
+        let game: Game;
+        try {
+          game = buildGame(json, ruleJson);
+        } catch (e) {
+          if (!(e instanceof GameError)) throw e;
+          out.push(makeDiagnostic("ScaleTooFine", rule.file, span, [rule.name, e.message]));
+          continue;
+        }
+        const method = exactMethodFor(game, { dpCells: DP_MAX_CELLS, mitmPlayers: MITM_MAX_PLAYERS, enumerationPlayers: ENUMERATION_MAX_PLAYERS, smallDim: 4096 });
+        if (typeof method !== "string") out.push(makeDiagnostic("ScaleTooFine", rule.file, span, [rule.name, method.tooLarge]));
+        const uniform = (b: Ballot) => adopts(json!, ruleJson, new Map(json!.seats.map((s) => [s.id, b])));
+        let monotone = true;
+        let never: boolean;
+        let always: boolean;
+        if (monotoneByForm(game)) {
+          never = !winsWith(game, () => true);
+          always = winsWith(game, () => false);
+        } else if (game.players.length <= 16 || latticeWork(game) <= CHECK_WORK_LIMIT) {
+          try {
+            const counts = countGame(game, false);
+            monotone = counts.players.every((p) => p.negativeSwings === 0n);
+            never = counts.winning === 0n;
+            always = counts.winning === 2n ** BigInt(game.players.length);
+          } catch (e) {
+            if (!(e instanceof AnalysisError)) throw e;
+            out.push(makeDiagnostic("ScaleTooFine", rule.file, span, [rule.name, e.message.replace(/^too large for exact analysis: /, "")]));
+            continue;
+          }
+        } else continue;
+        if (never && !uniform("abstain") && !uniform("absent")) out.push(makeDiagnostic("RuleNeverPasses", rule.file, span, [rule.name, ": no way of voting adopts a motion"]));
+        if (always && uniform("abstain") && uniform("absent")) out.push(makeDiagnostic("RuleAlwaysPasses", rule.file, span, [rule.name, ": it adopts a motion even when every seat votes no"]));
+        if (!monotone) out.push(makeDiagnostic("NonMonotoneRule", rule.file, span, [rule.name]));
+      }
+    }
+  }
+  return out;
 }

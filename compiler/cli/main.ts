@@ -6,6 +6,9 @@ import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
 import { runExplain } from "./commands/explain.js";
 import { runSchema } from "./commands/schema.js";
+import { runAnalyze } from "./commands/analyze.js";
+import { runEval } from "./commands/eval.js";
+import { DesignHasErrors } from "./load-ruleset.js";
 
 declare const MLAT_VERSION: string;
 
@@ -42,6 +45,36 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((file: string, o) => setExit(runCompile(file, { output: o.output, locations: o.locations, color: o.color })));
 
   program
+    .command("analyze")
+    .description("exact voting-power analysis of rules: veto players, dummies, Banzhaf, Shapley–Shubik, blocking")
+    .argument("<file>", "a design (.mlat) or a compiled rule set (.json)")
+    .option("--rule <id...>", "only these rules (INSTITUTION.BODY.RULE)")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--no-shapley", "skip Shapley–Shubik indices")
+    .option("--list <n>", "how many minimal winning coalitions to list", nonNegativeInt, 20)
+    .option("--ruleset", "read FILE as a compiled rule set whatever its name")
+    .option("--no-color", "never colour the output")
+    .action((file: string, o) => setExit(runAnalyze(file, { rule: o.rule, format: o.format, shapley: o.shapley, list: o.list, ruleset: o.ruleset, color: o.color })));
+
+  program
+    .command("eval")
+    .description("evaluate a vote under a rule: adopted or rejected, with the reasons")
+    .argument("<file>", "a design (.mlat) or a compiled rule set (.json)")
+    .option("--rule <id>", "the rule (INSTITUTION.BODY.RULE)")
+    .option("--yes <seats>", "seats voting yes: ids, groups, seat classes, class*N, class.N, comma-separated")
+    .option("--no <seats>", "seats voting no")
+    .option("--abstain <seats>", "seats abstaining")
+    .option("--absent <seats>", "seats absent")
+    .addOption(new Option("--rest <ballot>", "how the seats not named vote").choices(["yes", "no", "abstain", "absent"]).default("absent"))
+    .option("--input <votes.json>", "the vote as JSON (see `mlat schema votes`)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--ruleset", "read FILE as a compiled rule set whatever its name")
+    .option("--no-color", "never colour the output")
+    .action((file: string, o) =>
+      setExit(runEval(file, { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, format: o.format, ruleset: o.ruleset, color: o.color })),
+    );
+
+  program
     .command("schema")
     .description("print a JSON Schema: `ruleset` (compiled designs) or `votes` (eval input)")
     .argument("<name>", "ruleset | votes")
@@ -69,6 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return ExitCode.Ok;
       return ExitCode.UsageOrIo;
     }
+    if (e instanceof DesignHasErrors) return e.exitCode;
     if (e instanceof CliError) {
       printCliError(e);
       return e.exitCode;
@@ -80,6 +114,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.UsageOrIo;
   }
 }
+
+// A closed pipe (`mlat analyze … | head`) is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+});
 
 const code = await main(process.argv.slice(2));
 process.exitCode = code;

@@ -67,6 +67,11 @@ export function lowerModel(model: Model, options: LowerOptions): R.RuleSet {
   };
 }
 
+/** One body on its own (rule texts and locations left empty): what the rule checks analyse. */
+export function bodyJson(b: BodyInfo): R.BodyJson {
+  return lowerBody(b, () => "", () => ({}));
+}
+
 function lowerBody(b: BodyInfo, textOf: (file: string, span: Span) => string, where: (file: string, span: Span) => { source?: R.SourceLocation }): R.BodyJson {
   const weights: Record<string, Record<string, string>> = {};
   for (const rule of b.rules.values()) {

@@ -1,0 +1,72 @@
+// `mlat eval FILE --rule R --yes A,B --no C …` or `--input votes.json`: does this vote pass, and why.
+import { findRule, allRules } from "../../engine/analysis/analyze.js";
+import { ballotsFromLists, BallotError } from "../../engine/evaluation/ballots.js";
+import { evaluateVote, VoteError, type Ballot, type ConditionTrace, type VoteResult } from "../../engine/evaluation/vote.js";
+import { validateAgainst } from "../../ruleset/validate.js";
+import { closest } from "../../semantics/suggest.js";
+import { ExitCode } from "../exit-codes.js";
+import { cliError, useColor } from "../io.js";
+import { loadRuleSet, readJsonFile } from "../load-ruleset.js";
+
+export interface EvalOptions {
+  readonly rule?: string;
+  readonly yes?: string;
+  readonly no?: string;
+  readonly abstain?: string;
+  readonly absent?: string;
+  readonly rest?: Ballot;
+  readonly input?: string;
+  readonly format: "text" | "json";
+  readonly ruleset?: boolean;
+  readonly color?: boolean;
+}
+
+export function runEval(file: string, options: EvalOptions): number {
+  const ruleset = loadRuleSet(file, options);
+  let ruleId = options.rule;
+  let ballots: Record<string, Ballot> | undefined;
+  if (options.input) {
+    const json = readJsonFile(options.input);
+    const problems = validateAgainst("votes", json);
+    if (problems.length) throw cliError("InvalidInput", [`${options.input}: ${problems[0]!.path}`, problems[0]!.message]);
+    const input = json as { rule?: string; votes: Record<string, Ballot> };
+    ruleId ??= input.rule;
+    ballots = input.votes;
+  }
+  if (!ruleId) throw cliError("InvalidInput", ["--rule", "name the rule as INSTITUTION.BODY.RULE (or give `rule` in the --input file)"]);
+  const found = findRule(ruleset, ruleId);
+  if (!found) {
+    const guess = closest(ruleId, allRules(ruleset).map((r) => r.rule.id));
+    throw cliError("UnknownRule", [ruleId, guess ? `: did you mean \`${guess}\`?` : ""]);
+  }
+  let result: VoteResult;
+  try {
+    ballots ??= ballotsFromLists(ruleset, found.body, { yes: options.yes, no: options.no, abstain: options.abstain, absent: options.absent }, options.rest);
+    result = evaluateVote(found.body, found.rule, ballots);
+  } catch (e) {
+    if (e instanceof BallotError || e instanceof VoteError) throw cliError("InvalidInput", [options.input ? `${options.input}: $.votes` : "--yes/--no/--abstain", e.message]);
+    throw e;
+  }
+  if (options.format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+  else process.stdout.write(render(result, found.rule.text, useColor(process.stdout, options.color)));
+  return ExitCode.Ok;
+}
+
+export function render(r: VoteResult, ruleText: string, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const mark = (ok: boolean) => (ok ? paint("32", "✓") : paint("31", "✗"));
+  const lines = [`${paint("1", r.rule)}: ${r.outcome === "adopted" ? paint("32", "adopted") : paint("31", "rejected")}   ${paint("2", ruleText)}`];
+  lines.push(`  yes ${r.tally.yes} · no ${r.tally.no} · abstain ${r.tally.abstain} · absent ${r.tally.absent}`);
+  const walk = (t: ConditionTrace, depth: number) => {
+    lines.push(`${"  ".repeat(depth + 1)}${mark(t.holds)} ${t.text}`);
+    for (const c of t.children ?? []) walk(c, depth + 1);
+  };
+  walk(r.conditions, 0);
+  if (r.vetoedBy.length) lines.push(`  vetoed by: ${r.vetoedBy.join(", ")}`);
+  if (r.counterfactual) {
+    const cf = r.counterfactual;
+    const verb = r.outcome === "rejected" ? "adopt" : "reject";
+    lines.push(`  to ${verb} it: ${cf.seats.length <= 8 ? cf.seats.join(", ") : `${cf.seats.slice(0, 6).join(", ")} and ${cf.seats.length - 6} more`} would have to vote ${cf.to}${cf.smallest ? " (the smallest change)" : ""}`);
+  }
+  return lines.join("\n") + "\n";
+}

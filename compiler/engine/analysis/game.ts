@@ -1,0 +1,227 @@
+// The simple game of a rule: every seat votes yes or no, and a coalition (the seats voting yes)
+// wins when the rule's condition holds. Each comparison becomes a linear threshold over a
+// "dimension" (integer weights per player, exact after scaling); a veto is a threshold over the
+// indicator of its seats. The counting methods (dp.ts, mitm.ts, enumerate.ts) work on this form.
+import type { BodyJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
+import { Rational } from "../../numbers/rational.js";
+
+/** Holds when lo ≤ sum ≤ hi (either bound may be absent), inverted when `negate`. */
+export interface Atom {
+  readonly dim: number;
+  readonly lo: number | null;
+  readonly hi: number | null;
+  readonly negate: boolean;
+}
+
+export type GameCondition =
+  | { readonly kind: "atom"; readonly atom: number }
+  | { readonly kind: "and" | "or"; readonly args: readonly GameCondition[] }
+  | { readonly kind: "not"; readonly arg: GameCondition }
+  | { readonly kind: "const"; readonly value: boolean };
+
+export interface Game {
+  readonly players: readonly string[];
+  /** dims[d][i]: player i's integer weight in dimension d (non-negative unless `mixedSigns`). */
+  readonly dims: readonly (readonly number[])[];
+  readonly totals: readonly number[];
+  readonly atoms: readonly Atom[];
+  readonly condition: GameCondition;
+  /** Index of the all-ones dimension (coalition size), if one of the atoms uses it. */
+  readonly countDim: number | undefined;
+  /** Some dimension mixes positive and negative weights: only enumeration can count it. */
+  readonly mixedSigns: boolean;
+}
+
+export class GameError extends Error {}
+
+type Linear = { readonly coef: readonly Rational[]; readonly constant: Rational };
+
+export function buildGame(body: BodyJson, rule: RuleJson): Game {
+  const players = body.seats.map((s) => s.id);
+  const n = players.length;
+  const dimKeys = new Map<string, number>();
+  const dims: number[][] = [];
+  const atoms: Atom[] = [];
+  const weightOf = (w: string | undefined): Rational[] => {
+    if (!w) return players.map(() => Rational.ONE);
+    const table = body.weights[w];
+    if (!table) throw new GameError(`the weight \`${w}\` is not in the rule set`);
+    return players.map((p) => {
+      const v = table[p];
+      const r = v === undefined ? undefined : Rational.parse(v);
+      if (!r) throw new GameError(`the seat \`${p}\` has no value for the weight \`${w}\``);
+      return r;
+    });
+  };
+  const total = (ws: Rational[]) => ws.reduce((a, b) => a.add(b), Rational.ZERO);
+
+  /** A tally as constant + Σ coef_i x_i, where x_i = 1 when seat i votes yes. */
+  const tally = (t: TallyJson): Linear => {
+    const w = weightOf(t.weight);
+    if (t.tally === "yes") return { coef: w, constant: Rational.ZERO };
+    if (t.tally === "no") return { coef: w.map((x) => x.neg()), constant: total(w) };
+    return { coef: w.map(() => Rational.ZERO), constant: Rational.ZERO }; // nobody abstains here
+  };
+
+  const addAtom = (coef: readonly Rational[], op: string, rhs: Rational): GameCondition => {
+    // Σ coef_i x_i  op  rhs, with rational coefficients: scale to integers, reduce, fix the sign.
+    let lcm = 1n;
+    for (const c of [...coef, rhs]) lcm = (lcm * c.den) / gcd(lcm, c.den);
+    let ints = coef.map((c) => (c.num * lcm) / c.den);
+    let bound = rhs.mul(Rational.of(lcm));
+    if (ints.every((x) => x === 0n)) return { kind: "const", value: compareConst(0n, op, bound) };
+    const g = ints.reduce((a, b) => gcd(a, b < 0n ? -b : b), 0n);
+    ints = ints.map((x) => x / g);
+    bound = bound.div(Rational.of(g));
+    if (ints.every((x) => x <= 0n)) {
+      ints = ints.map((x) => -x);
+      bound = bound.neg();
+      op = flip(op);
+    }
+    const key = ints.join(",");
+    let dim = dimKeys.get(key);
+    if (dim === undefined) {
+      dim = dims.length;
+      dimKeys.set(key, dim);
+      const asNumbers = ints.map((x) => Number(x));
+      const sum = ints.reduce((a, b) => a + (b < 0n ? -b : b), 0n);
+      if (sum > BigInt(Number.MAX_SAFE_INTEGER)) throw new GameError("the weights are too fine to count exactly");
+      dims.push(asNumbers);
+    }
+    const atom = toInterval(dim, op, bound);
+    if ("value" in atom) return { kind: "const", value: atom.value };
+    atoms.push(atom);
+    return { kind: "atom", atom: atoms.length - 1 };
+  };
+
+  const lower = (c: ConditionJson): GameCondition => {
+    switch (c.op) {
+      case "and":
+      case "or":
+        return { kind: c.op, args: c.args.map(lower) };
+      case "not":
+        return { kind: "not", arg: lower(c.arg) };
+      case "unanimity":
+      case "consensus":
+        // With every seat voting yes or no, both mean: every seat votes yes.
+        return addAtom(players.map(() => Rational.ONE), ">=", Rational.of(n));
+      case "veto": {
+        const holders = new Set(c.seats);
+        if (holders.size === 0) return { kind: "const", value: true };
+        return addAtom(players.map((p) => (holders.has(p) ? Rational.ONE : Rational.ZERO)), ">=", Rational.of(holders.size));
+      }
+      case "compare": {
+        const left = tally(c.left);
+        let right: Linear;
+        if ("tally" in c.right) right = tally(c.right);
+        else {
+          const v = Rational.parse(c.right.value) ?? Rational.ZERO;
+          // In the game nobody abstains or stays away, so "of voting" and "of present" are "of all".
+          const base = c.right.relative ? total(weightOf(c.left.weight)) : Rational.ONE;
+          right = { coef: players.map(() => Rational.ZERO), constant: c.right.relative ? v.mul(base) : v };
+        }
+        const coef = left.coef.map((x, i) => x.sub(right.coef[i]!));
+        return addAtom(coef, c.cmp, right.constant.sub(left.constant));
+      }
+    }
+  };
+
+  const condition = simplify(lower(rule.condition));
+  const countKey = players.map(() => "1").join(",");
+  const countDim = dimKeys.get(countKey);
+  return {
+    players,
+    dims,
+    totals: dims.map((d) => d.reduce((a, b) => a + Math.max(0, b), 0)),
+    atoms,
+    condition,
+    countDim,
+    mixedSigns: dims.some((d) => d.some((x) => x < 0)),
+  };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+function flip(op: string): string {
+  return ({ ">=": "<=", ">": "<", "<=": ">=", "<": ">", "=": "=", "!=": "!=" } as Record<string, string>)[op]!;
+}
+
+function compareConst(s: bigint, op: string, t: Rational): boolean {
+  const c = Rational.of(s).compare(t);
+  return op === ">=" ? c >= 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : op === "<" ? c < 0 : op === "=" ? c === 0 : c !== 0;
+}
+
+/** An integer sum s compared with a rational t, as an interval on s. */
+function toInterval(dim: number, op: string, t: Rational): Atom | { value: boolean } {
+  const num = (x: bigint) => Number(x);
+  switch (op) {
+    case ">=": return { dim, lo: num(t.ceil()), hi: null, negate: false };
+    case ">": return { dim, lo: num(t.floor() + 1n), hi: null, negate: false };
+    case "<=": return { dim, lo: null, hi: num(t.floor()), negate: false };
+    case "<": return { dim, lo: null, hi: num(t.ceil() - 1n), negate: false };
+    case "=": return t.isInteger() ? { dim, lo: num(t.num), hi: num(t.num), negate: false } : { value: false };
+    default: return t.isInteger() ? { dim, lo: num(t.num), hi: num(t.num), negate: true } : { value: true };
+  }
+}
+
+function simplify(c: GameCondition): GameCondition {
+  if (c.kind === "not") {
+    const a = simplify(c.arg);
+    return a.kind === "const" ? { kind: "const", value: !a.value } : { kind: "not", arg: a };
+  }
+  if (c.kind === "and" || c.kind === "or") {
+    const args: GameCondition[] = [];
+    for (const a of c.args.map(simplify)) {
+      if (a.kind === "const") {
+        if (a.value === (c.kind === "or")) return a; // true in an `or`, false in an `and`
+        continue;
+      }
+      args.push(a);
+    }
+    if (args.length === 0) return { kind: "const", value: c.kind === "and" };
+    return args.length === 1 ? args[0]! : { kind: c.kind, args };
+  }
+  return c;
+}
+
+export function atomHolds(a: Atom, s: number): boolean {
+  const inside = (a.lo === null || s >= a.lo) && (a.hi === null || s <= a.hi);
+  return inside !== a.negate;
+}
+
+/** Compiles the condition to a function of the dimension sums (called millions of times). */
+export function compileCondition(game: Game): (sums: ArrayLike<number>) => boolean {
+  const build = (c: GameCondition): ((s: ArrayLike<number>) => boolean) => {
+    switch (c.kind) {
+      case "const": {
+        const v = c.value;
+        return () => v;
+      }
+      case "atom": {
+        const a = game.atoms[c.atom]!;
+        const d = a.dim;
+        const lo = a.lo ?? -Infinity;
+        const hi = a.hi ?? Infinity;
+        return a.negate ? (s) => !(s[d]! >= lo && s[d]! <= hi) : (s) => s[d]! >= lo && s[d]! <= hi;
+      }
+      case "not": {
+        const f = build(c.arg);
+        return (s) => !f(s);
+      }
+      case "and": {
+        const fs = c.args.map(build);
+        return (s) => fs.every((f) => f(s));
+      }
+      case "or": {
+        const fs = c.args.map(build);
+        return (s) => fs.some((f) => f(s));
+      }
+    }
+  };
+  return build(game.condition);
+}

@@ -1,0 +1,191 @@
+// Evaluates one vote under a rule of a compiled rule set: adopted or rejected, with every
+// condition's numbers as reasons, the vetoes cast, and the smallest change that would flip it.
+// Exact rational arithmetic throughout; abstaining is not a veto.
+import type { BodyJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
+import { Rational } from "../../numbers/rational.js";
+import { counterfactual, type Counterfactual } from "./counterfactual.js";
+
+export type Ballot = "yes" | "no" | "abstain" | "absent";
+
+export interface ConditionTrace {
+  readonly holds: boolean;
+  /** The condition with its numbers, e.g. "yes 8, needs ≥ 9". */
+  readonly text: string;
+  readonly children?: readonly ConditionTrace[];
+  /** For comparisons: the exact values compared. */
+  readonly value?: string;
+  readonly threshold?: string;
+}
+
+export interface VoteResult {
+  readonly rule: string;
+  readonly outcome: "adopted" | "rejected";
+  readonly tally: { readonly yes: number; readonly no: number; readonly abstain: number; readonly absent: number };
+  readonly conditions: ConditionTrace;
+  /** Seats whose `no` made a veto condition fail. */
+  readonly vetoedBy: readonly string[];
+  readonly counterfactual?: Counterfactual;
+}
+
+export class VoteError extends Error {}
+
+/** The ballots of every seat; seats not named are absent. Unknown seats are an error. */
+export function normalizeBallots(body: BodyJson, ballots: Readonly<Record<string, Ballot>>): Map<string, Ballot> {
+  const seats = new Set(body.seats.map((s) => s.id));
+  const out = new Map<string, Ballot>();
+  for (const s of body.seats) out.set(s.id, "absent");
+  for (const [seat, b] of Object.entries(ballots)) {
+    if (!seats.has(seat)) throw new VoteError(`\`${seat}\` holds no seat in \`${body.id}\``);
+    out.set(seat, b);
+  }
+  return out;
+}
+
+export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean } = {}): VoteResult {
+  const votes = normalizeBallots(body, ballots);
+  const ev = new Evaluator(body, votes);
+  const conditions = ev.trace(rule.condition);
+  const count = (b: Ballot) => [...votes.values()].filter((v) => v === b).length;
+  const outcome = conditions.holds ? "adopted" : "rejected";
+  const result: VoteResult = {
+    rule: rule.id,
+    outcome,
+    tally: { yes: count("yes"), no: count("no"), abstain: count("abstain"), absent: count("absent") },
+    conditions,
+    vetoedBy: [...new Set(ev.vetoes)],
+  };
+  if (options.counterfactual === false) return result;
+  const cf = counterfactual(body, rule, votes, outcome, (v) => new Evaluator(body, v).holds(rule.condition));
+  return cf ? { ...result, counterfactual: cf } : result;
+}
+
+/** Whether the rule adopts the motion under these ballots (no reasons: the fast path). */
+export function adopts(body: BodyJson, rule: RuleJson, votes: ReadonlyMap<string, Ballot>): boolean {
+  return new Evaluator(body, votes).holds(rule.condition);
+}
+
+const symbol: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "!=": "≠" };
+
+export function show(r: Rational): string {
+  return r.isInteger() ? r.toString() : r.toDecimal(2).replace(/\.?0+$/, "");
+}
+
+class Evaluator {
+  readonly vetoes: string[] = [];
+  private readonly weights = new Map<string, Map<string, Rational>>();
+
+  constructor(private readonly body: BodyJson, private readonly votes: ReadonlyMap<string, Ballot>) {}
+
+  private weight(name: string | undefined, seat: string): Rational {
+    if (!name) return Rational.ONE;
+    let table = this.weights.get(name);
+    if (!table) {
+      const raw = this.body.weights[name];
+      if (!raw) throw new VoteError(`the weight \`${name}\` is not in the rule set`);
+      table = new Map(Object.entries(raw).map(([k, v]) => [k, Rational.parse(v) ?? Rational.ZERO]));
+      this.weights.set(name, table);
+    }
+    const v = table.get(seat);
+    if (!v) throw new VoteError(`the seat \`${seat}\` has no value for the weight \`${name}\``);
+    return v;
+  }
+
+  private sum(weight: string | undefined, which: (b: Ballot) => boolean): Rational {
+    let acc = Rational.ZERO;
+    for (const [seat, b] of this.votes) if (which(b)) acc = acc.add(this.weight(weight, seat));
+    return acc;
+  }
+
+  private tally(t: TallyJson): Rational {
+    return this.sum(t.weight, (b) => b === t.tally);
+  }
+
+  holds(c: ConditionJson): boolean {
+    switch (c.op) {
+      case "and": return c.args.every((a) => this.holds(a));
+      case "or": return c.args.some((a) => this.holds(a));
+      case "not": return !this.holds(c.arg);
+      case "unanimity": return [...this.votes.values()].every((b) => b === "yes");
+      case "consensus": return [...this.votes.values()].every((b) => b !== "no");
+      case "veto": return c.seats.every((s) => this.votes.get(s) !== "no");
+      case "compare": {
+        const { left, threshold } = this.compareValues(c);
+        return compare(left, c.cmp, threshold);
+      }
+    }
+  }
+
+  private compareValues(c: Extract<ConditionJson, { op: "compare" }>): { left: Rational; threshold: Rational; base?: Rational; baseName?: string } {
+    const left = this.tally(c.left);
+    if ("tally" in c.right) return { left, threshold: this.tally(c.right) };
+    const v = Rational.parse(c.right.value) ?? Rational.ZERO;
+    if (!c.right.relative) return { left, threshold: v };
+    const w = c.left.weight;
+    const base =
+      c.right.base === "all" ? this.sum(w, () => true) : c.right.base === "voting" ? this.sum(w, (b) => b === "yes" || b === "no") : this.sum(w, (b) => b !== "absent");
+    return { left, threshold: v.mul(base), base, baseName: c.right.base === "all" ? (w ? "" : "seats") : c.right.base };
+  }
+
+  trace(c: ConditionJson): ConditionTrace {
+    switch (c.op) {
+      case "and":
+      case "or": {
+        const children = c.args.map((a) => this.trace(a));
+        const holds = c.op === "and" ? children.every((x) => x.holds) : children.some((x) => x.holds);
+        return { holds, text: c.op === "and" ? (holds ? "all of these hold" : "not all of these hold") : holds ? "one of these holds" : "none of these holds", children };
+      }
+      case "not": {
+        const inner = this.trace(c.arg);
+        return { holds: !inner.holds, text: inner.holds ? "negated condition holds, so this fails" : "negated condition fails, so this holds", children: [inner] };
+      }
+      case "unanimity": {
+        const missing = [...this.votes].filter(([, b]) => b !== "yes").map(([s]) => s);
+        return { holds: missing.length === 0, text: missing.length === 0 ? "unanimity: every seat voted yes" : `unanimity: ${list(missing)} did not vote yes` };
+      }
+      case "consensus": {
+        const objectors = [...this.votes].filter(([, b]) => b === "no").map(([s]) => s);
+        return { holds: objectors.length === 0, text: objectors.length === 0 ? "consensus: no seat voted no" : `consensus: ${list(objectors)} voted no` };
+      }
+      case "veto": {
+        const vetoing = c.seats.filter((s) => this.votes.get(s) === "no");
+        this.vetoes.push(...vetoing);
+        return { holds: vetoing.length === 0, text: vetoing.length === 0 ? `no veto from ${c.holder}` : `vetoed by ${list(vetoing)} (${c.holder})` };
+      }
+      case "compare": {
+        const { left, threshold, base, baseName } = this.compareValues(c);
+        const holds = compare(left, c.cmp, threshold);
+        const name = c.left.weight ? `${c.left.tally} by ${c.left.weight}` : c.left.tally;
+        let needs: string;
+        if ("tally" in c.right) needs = `${symbol[c.cmp]} ${c.right.weight ? `${c.right.tally} by ${c.right.weight}` : c.right.tally} ${show(threshold)}`;
+        else if (c.right.relative && base) {
+          const share = base.isZero() ? "" : ` (${left.div(base).toPercent()} of ${show(base)}${baseName ? " " + baseName : ""})`;
+          needs = `${symbol[c.cmp]} ${relativeText(c.right.value)} = ${show(threshold)}`;
+          return { holds, text: `${name} ${show(left)}${share}, needs ${needs}`, value: left.toString(), threshold: threshold.toString() };
+        } else needs = `${symbol[c.cmp]} ${show(threshold)}`;
+        return { holds, text: `${name} ${show(left)}, needs ${needs}`, value: left.toString(), threshold: threshold.toString() };
+      }
+    }
+  }
+}
+
+function relativeText(value: string): string {
+  const r = Rational.parse(value) ?? Rational.ZERO;
+  const pct = r.mul(Rational.of(100));
+  return pct.isInteger() ? `${pct}%` : r.toString();
+}
+
+function list(xs: readonly string[]): string {
+  return xs.length <= 6 ? xs.join(", ") : `${xs.slice(0, 5).join(", ")} and ${xs.length - 5} more`;
+}
+
+export function compare(a: Rational, op: string, b: Rational): boolean {
+  const c = a.compare(b);
+  switch (op) {
+    case ">=": return c >= 0;
+    case ">": return c > 0;
+    case "<=": return c <= 0;
+    case "<": return c < 0;
+    case "=": return c === 0;
+    default: return c !== 0;
+  }
+}
