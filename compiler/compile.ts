@@ -41,11 +41,13 @@ export function checkFiles(entries: readonly string[], host: SourceHost, options
 
 /** Checks one design: the entry files and what they import, as one program with one scope. */
 export function checkProgramOf(entries: readonly string[], host: SourceHost, options: CheckOptions = {}): CheckOutput {
-  const program = loadProgram(entries, host, options.cache);
-  const diagnostics: Diagnostic[] = [...program.diagnostics];
-  for (const f of program.files.values()) diagnostics.push(...f.parsed.diagnostics);
+  const diagnostics: Diagnostic[] = [];
+  let program: Program = { entries, files: new Map(), diagnostics: [] };
   let model: Model;
   try {
+    program = loadProgram(entries, host, options.cache);
+    diagnostics.push(...program.diagnostics);
+    for (const f of program.files.values()) diagnostics.push(...f.parsed.diagnostics);
     const checked = checkProgram(program);
     model = checked.model;
     diagnostics.push(...checked.diagnostics);

@@ -149,3 +149,94 @@ describe("mlat schema and explain", () => {
     expect(readFileSync(path.join(root, "docs/diagnostics.md"), "utf8")).toBe(r.stdout);
   });
 });
+
+describe("mlat analyze", () => {
+  it("prints a table a person can read, with veto players and dummies marked", () => {
+    const r = mlat(["analyze", "examples/eec-1958.mlat", "--rule", "EEC.Council.qualified"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("EEC.Council.qualified");
+    expect(r.stdout).toMatch(/LUX\s+0\.00%\s+0\.00%\s+dummy/);
+    expect(r.stdout).toMatch(/FRA, DEU, ITA\s+23\.81%\s+23\.33%/);
+    expect(r.stdout).toContain("small (3): cannot block");
+  });
+
+  it("writes exact JSON", () => {
+    const r = mlat(["analyze", "examples/un.mlat", "--rule", "UN.SecurityCouncil.substantive", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const [a] = JSON.parse(r.stdout).rules;
+    expect(a.rule).toBe("UN.SecurityCouncil.substantive");
+    expect(a.shapleyShubik.USA).toBe("421/2145");
+    expect(a.vetoPlayers).toEqual(["CHN", "FRA", "RUS", "GBR", "USA"]);
+    expect(a.banzhaf["elected.1"]).toEqual({ swings: "84", normalized: "21/1270", absolute: "21/4096" }); // all five permanent and three of the other nine elected: C(9,3) = 84
+  });
+
+  it("suggests the closest rule for a misspelt one (MLAT5004)", () => {
+    const r = mlat(["analyze", "examples/eec-1958.mlat", "--rule", "EEC.Council.qualifed"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("MLAT5004");
+    expect(r.stderr).toContain("did you mean `EEC.Council.qualified`?");
+  });
+
+  it("analyses a compiled rule set without the source, and names the path of a bad one (MLAT4002)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-rs-"));
+    const good = path.join(dir, "eec.json");
+    expect(mlat(["compile", "examples/eec-1958.mlat", "-o", good]).code).toBe(0);
+    const r = mlat(["analyze", good, "--rule", "EEC.Council.qualified", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rules[0].dummies).toEqual(["LUX"]);
+    const rs = JSON.parse(readFileSync(good, "utf8"));
+    rs.institutions[0].bodies[0].rules[1].condition.cmp = "≥≥";
+    const bad = path.join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify(rs));
+    const r2 = mlat(["analyze", bad]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain("MLAT4002");
+    expect(r2.stderr).toContain("$.institutions[0].bodies[0].rules[1].condition");
+  });
+
+  it("reports a rule too fine to analyse with a clear message and exit 1, never a hang", () => {
+    const r = mlat(["analyze", "examples/errors/MLAT3016-scale-too-fine.mlat"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("cannot be analysed: too large for exact analysis");
+  });
+});
+
+describe("mlat eval", () => {
+  it("explains a vetoed vote and the smallest change that would adopt it", () => {
+    const r = mlat(["eval", "examples/un.mlat", "--rule", "UN.SecurityCouncil.substantive", "--yes", "USA,GBR,FRA,elected*8", "--no", "RUS", "--abstain", "CHN"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("UN.SecurityCouncil.substantive: rejected");
+    expect(r.stdout).toContain("✓ yes 11, needs ≥ 9");
+    expect(r.stdout).toContain("✗ vetoed by RUS (permanent)");
+    expect(r.stdout).toContain("to adopt it: RUS would have to vote yes");
+  });
+
+  it("writes JSON with the outcome, the conditions and the vetoes", () => {
+    const r = mlat(["eval", "examples/eu-council-lisbon.mlat", "--rule", "EU.Council.qmv", "--no", "DEU,FRA,ITA,POL", "--rest", "yes", "--format", "json"]);
+    const j = JSON.parse(r.stdout);
+    expect(j.outcome).toBe("rejected");
+    expect(j.rule).toBe("EU.Council.qmv");
+    expect(j.vetoedBy).toEqual([]);
+    expect(j.conditions.children[0].children[2]).toMatchObject({ holds: false, value: "200447", threshold: "583349/2" });
+  });
+
+  it("reads a vote from JSON and names the path of a bad one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-votes-"));
+    const good = path.join(dir, "v.json");
+    writeFileSync(good, JSON.stringify({ rule: "EEC.Council.qualified", votes: { FRA: "yes", DEU: "yes", ITA: "yes" } }));
+    expect(mlat(["eval", "examples/eec-1958.mlat", "--input", good]).stdout).toContain("adopted");
+    const bad = path.join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ votes: { FRA: "maybe" } }));
+    const r = mlat(["eval", "examples/eec-1958.mlat", "--rule", "EEC.Council.qualified", "--input", bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("MLAT5003");
+    expect(r.stderr).toContain("$.votes.FRA");
+    expect(r.stderr).toContain('expected one of "yes", "no", "abstain", "absent"');
+  });
+
+  it("refuses a seat the body does not have", () => {
+    const r = mlat(["eval", "examples/un.mlat", "--rule", "UN.SecurityCouncil.procedural", "--yes", "DEU"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("`DEU` is not a seat, seat class or group of `UN.SecurityCouncil`");
+  });
+});
