@@ -11,10 +11,32 @@ import { DP_MAX_CELLS } from "./engine/analysis/dp.js";
 import { MITM_MAX_PLAYERS } from "./engine/analysis/mitm.js";
 import { ENUMERATION_MAX_PLAYERS } from "./engine/analysis/enumerate.js";
 import { adopts, type Ballot } from "./engine/evaluation/vote.js";
-import type { BodyJson, RuleJson } from "./ruleset/types.js";
+import type { BodyJson, ConditionJson, RuleJson } from "./ruleset/types.js";
 
 /** Games larger than this are counted only by `mlat analyze`, not on every check. */
 const CHECK_WORK_LIMIT = 3_000_000;
+
+/**
+ * Monotone by its form: `and`/`or` of vetoes, unanimity, consensus and comparisons that only get
+ * truer with more yes votes (`yes >= q`, `no < q`, `yes > no`). With every seat voting yes or no
+ * such a rule passes for some vote exactly when it passes when all vote yes.
+ */
+function monotoneConditionByForm(c: ConditionJson): boolean {
+  switch (c.op) {
+    case "and":
+    case "or": return c.args.every(monotoneConditionByForm);
+    case "not": return false;
+    case "veto":
+    case "unanimity":
+    case "consensus": return true;
+    case "compare": {
+      const up = c.cmp === ">=" || c.cmp === ">";
+      const down = c.cmp === "<=" || c.cmp === "<";
+      if ("tally" in c.right) return (c.left.tally === "yes" && c.right.tally === "no" && up) || (c.left.tally === "no" && c.right.tally === "yes" && down);
+      return (c.left.tally === "yes" && up) || (c.left.tally === "no" && down);
+    }
+  }
+}
 
 export function ruleChecks(model: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -27,6 +49,13 @@ export function ruleChecks(model: Model): Diagnostic[] {
         json ??= bodyJson(body);
         const ruleJson: RuleJson = { id: rule.qualified, name: rule.name, text: "", condition: lowerCondition(rule.condition) };
         const span = rule.decl.name.span;
+        const uniform = (b: Ballot) => adopts(json!, ruleJson, new Map(json!.seats.map((s) => [s.id, b])));
+        if (json.seats.length <= ENUMERATION_MAX_PLAYERS && monotoneConditionByForm(ruleJson.condition)) {
+          // The fast path for small bodies with the usual kind of rule: two evaluations decide it.
+          if (!uniform("yes") && !uniform("abstain") && !uniform("absent")) out.push(makeDiagnostic("RuleNeverPasses", rule.file, span, [rule.name, ": no way of voting adopts a motion"]));
+          if (uniform("no") && uniform("abstain") && uniform("absent")) out.push(makeDiagnostic("RuleAlwaysPasses", rule.file, span, [rule.name, ": it adopts a motion even when every seat votes no"]));
+          continue;
+        }
         let game: Game;
         try {
           game = buildGame(json, ruleJson);
@@ -37,7 +66,6 @@ export function ruleChecks(model: Model): Diagnostic[] {
         }
         const method = exactMethodFor(game, { dpCells: DP_MAX_CELLS, mitmPlayers: MITM_MAX_PLAYERS, enumerationPlayers: ENUMERATION_MAX_PLAYERS, smallDim: 4096 });
         if (typeof method !== "string") out.push(makeDiagnostic("ScaleTooFine", rule.file, span, [rule.name, method.tooLarge]));
-        const uniform = (b: Ballot) => adopts(json!, ruleJson, new Map(json!.seats.map((s) => [s.id, b])));
         let monotone = true;
         let never: boolean;
         let always: boolean;

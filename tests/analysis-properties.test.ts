@@ -12,7 +12,7 @@ import { enumeration } from "../compiler/engine/analysis/enumerate.js";
 import { analyzeRule } from "../compiler/engine/analysis/analyze.js";
 import type { GameCounts } from "../compiler/engine/analysis/counts.js";
 
-const runs = Number(process.env["MLAT_PROPERTY_RUNS"] ?? 300);
+const runs = Number(process.env["MLAT_PROPERTY_RUNS"] ?? 1000);
 
 interface RandomGame {
   readonly body: BodyJson;

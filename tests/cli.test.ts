@@ -240,3 +240,12 @@ describe("mlat eval", () => {
     expect(r.stderr).toContain("`DEU` is not a seat, seat class or group of `UN.SecurityCouncil`");
   });
 });
+
+describe("the README's examples", () => {
+  it("a seat named on its own wins over its group: --yes P5 --no RUS", () => {
+    const r = mlat(["eval", "examples/un.mlat", "--rule", "UN.SecurityCouncil.substantive", "--yes", "P5,elected*4", "--no", "RUS"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("yes 8 · no 1 · abstain 0 · absent 6");
+    expect(r.stdout).toContain("vetoed by: RUS");
+  });
+});

@@ -227,7 +227,7 @@ class RuleBinder {
     const table = this.tables.get(w);
     const values = new Map<string, Rational>();
     this.weights.set(w, values);
-    const attributeExists = [...this.states.values()].some((s) => s.attributes.has(w));
+    const attributeExists = attributeNames(this.states).has(w);
     if (!table && !attributeExists) {
       const candidates = [...this.tables.keys(), ...numericAttributes(this.states)];
       this.ctx.unknown("weight", name, this.file, candidates);
@@ -281,6 +281,18 @@ class RuleBinder {
     const of = right.relative ? "100%" : left.weight ? `${total.toString()} (${left.weight})` : `${total} seats`;
     this.ctx.report("ThresholdAboveTotal", this.file, span, [what, of]);
   }
+}
+
+/** Every attribute key declared on some state (computed once per state table). */
+const attributeNameCache = new WeakMap<ReadonlyMap<string, StateInfo>, Set<string>>();
+function attributeNames(states: ReadonlyMap<string, StateInfo>): Set<string> {
+  let names = attributeNameCache.get(states);
+  if (!names) {
+    names = new Set();
+    for (const s of states.values()) for (const k of s.attributes.keys()) names.add(k);
+    attributeNameCache.set(states, names);
+  }
+  return names;
 }
 
 function numericAttributes(states: ReadonlyMap<string, StateInfo>): string[] {

@@ -13,6 +13,9 @@ export interface LexResult {
 
 export function lex(text: string, file: string): LexResult {
   const result = lexer.tokenize(text);
+  // "onlyOffset" tracking leaves endOffset unset; the parser's node locations need it, and
+  // filling it here is far cheaper than full line/column tracking.
+  for (const t of result.tokens) t.endOffset = t.startOffset + t.image.length - 1;
   const diagnostics: Diagnostic[] = [];
   for (const e of result.errors) {
     const ch = text.slice(e.offset, e.offset + Math.max(1, e.length));

@@ -13,13 +13,22 @@ export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partia
   for (const s of body.seats) if (s.class) classes.set(s.class, [...(classes.get(s.class) ?? []), s.id]);
   const groups = new Map(ruleset.groups.map((g) => [g.id, g.members]));
   const out: Record<string, Ballot> = {};
-  for (const choice of ["yes", "no", "abstain", "absent"] as const) {
-    const text = lists[choice];
-    if (!text) continue;
-    for (const raw of text.split(",").map((x) => x.trim()).filter(Boolean)) {
-      for (const seat of resolve(raw)) {
-        if (out[seat] !== undefined) throw new BallotError(`\`${seat}\` is named twice (as ${out[seat]} and as ${choice})`);
-        out[seat] = choice;
+  // A seat named on its own wins over the same seat reached through a group or a class
+  // (`--yes P5 --no RUS`); two explicit ballots for one seat are an error.
+  const explicit = new Set<string>();
+  for (const pass of ["explicit", "expanded"] as const) {
+    for (const choice of ["yes", "no", "abstain", "absent"] as const) {
+      const text = lists[choice];
+      if (!text) continue;
+      for (const raw of text.split(",").map((x) => x.trim()).filter(Boolean)) {
+        const isExplicit = seatIds.has(raw) || /^[A-Za-z_][A-Za-z0-9_]*\.\d+$/.test(raw);
+        if ((pass === "explicit") !== isExplicit) continue;
+        for (const seat of resolve(raw)) {
+          if (pass === "expanded" && explicit.has(seat)) continue;
+          if (out[seat] !== undefined && out[seat] !== choice) throw new BallotError(`\`${seat}\` is named twice (as ${out[seat]} and as ${choice})`);
+          out[seat] = choice;
+          if (pass === "explicit") explicit.add(seat);
+        }
       }
     }
   }
