@@ -8,6 +8,7 @@ import { lowerModel } from "./ruleset/lower.js";
 import type { RuleSet } from "./ruleset/types.js";
 import { validateAgainst } from "./ruleset/validate.js";
 import { ruleChecks } from "./rule-checks.js";
+import { conductChecks } from "./conduct-checks.js";
 
 export interface CheckOutput {
   readonly program: Program;
@@ -51,7 +52,7 @@ export function checkProgramOf(entries: readonly string[], host: SourceHost, opt
     const checked = checkProgram(program);
     model = checked.model;
     diagnostics.push(...checked.diagnostics);
-    if (options.ruleChecks !== false) diagnostics.push(...ruleChecks(model));
+    if (options.ruleChecks !== false) diagnostics.push(...ruleChecks(model), ...conductChecks(model));
   } catch (e) {
     // A thrown exception is a bug, never the user's fault: report it as such, with a code.
     const file = entries[0] ?? "<input>";

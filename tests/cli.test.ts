@@ -26,11 +26,11 @@ function tempDesign(text: string, name = "design.mlat"): string {
 }
 
 describe("mlat check", () => {
-  it("passes on the bundled examples with no output and exit 0", () => {
-    const r = mlat(["check", "examples"]);
+  it("passes on the bundled examples with exit 0; the only output is the bilateral deal the WTO example flags on purpose", () => {
+    const r = mlat(["check", "--format", "json", "examples"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("");
     expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string; file: string }) => `${d.file} ${d.code}`)).toEqual(["examples/wto.mlat MLAT3019"]);
   });
 
   it("prints file:line:col, the source line and a caret, and exits 1 on errors", () => {

@@ -8,6 +8,8 @@ import { runExplain } from "./commands/explain.js";
 import { runSchema } from "./commands/schema.js";
 import { runAnalyze } from "./commands/analyze.js";
 import { runEval } from "./commands/eval.js";
+import { runTestCommand } from "./commands/test.js";
+import { runMarks } from "./commands/marks.js";
 import { DesignHasErrors } from "./load-ruleset.js";
 
 declare const MLAT_VERSION: string;
@@ -67,17 +69,36 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--absent <seats>", "seats absent")
     .addOption(new Option("--rest <ballot>", "how the seats not named vote").choices(["yes", "no", "abstain", "absent"]).default("absent"))
     .option("--input <votes.json>", "the vote as JSON (see `mlat schema votes`)")
+    .option("--events <events.json>", "a trace of acts and votes to check against the principles (see `mlat schema events`)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--ruleset", "read FILE as a compiled rule set whatever its name")
     .option("--no-color", "never colour the output")
     .action((file: string, o) =>
-      setExit(runEval(file, { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, format: o.format, ruleset: o.ruleset, color: o.color })),
+      setExit(runEval(file, { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, events: o.events, format: o.format, ruleset: o.ruleset, color: o.color })),
     );
 
   program
+    .command("marks")
+    .description("the marks of multilateralism of each institution: members, indivisibility, diffuse reciprocity, privileges")
+    .argument("<file>", "a design (.mlat) or a compiled rule set (.json)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--ruleset", "read FILE as a compiled rule set whatever its name")
+    .option("--no-color", "never colour the output")
+    .action((file: string, o) => setExit(runMarks(file, { format: o.format, ruleset: o.ruleset, color: o.color })));
+
+  program
+    .command("test")
+    .description("run the scenarios and assertions of designs; ends with `N passed, N failed`")
+    .argument("[paths...]", "files or folders", [])
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "junit"]).default("pretty"))
+    .option("-o, --output <file>", "write the JUnit XML to this file")
+    .option("--no-color", "never colour the output")
+    .action((paths: string[], o) => setExit(runTestCommand(paths, { format: o.format, output: o.output, color: o.color })));
+
+  program
     .command("schema")
-    .description("print a JSON Schema: `ruleset` (compiled designs) or `votes` (eval input)")
-    .argument("<name>", "ruleset | votes")
+    .description("print a JSON Schema: `ruleset` (compiled designs), `votes` or `events` (eval inputs)")
+    .argument("<name>", "ruleset | votes | events")
     .action((name: string) => setExit(runSchema(name)));
 
   program

@@ -74,6 +74,10 @@ export const Diagnostics = {
     code: "MLAT2010", severity: "error", message: "unknown fact `{0}`: write `veto players = …`, `dummies = …`, `dictator = …`, `banzhaf(X) > …`, `shapley(X) > …`, `X can block` or `X can pass without Y`",
     docs: "An `assert` states a fact about the voting game of a rule. The facts mlat knows are listed in the message and in the language reference.",
   },
+  ArgumentType: {
+    code: "MLAT2011", severity: "error", message: "the argument `{0}` of `{1}` takes {2}, not {3}",
+    docs: "An action declares a type for each parameter (`state`, `number`, `percentage`, `text`, `boolean`), and an act or a pattern passes a value of another type: a number where a state is expected, a name where a number is expected, and so on.",
+  },
   MissingWeight: {
     code: "MLAT3001", severity: "error", message: "the seat `{0}` has no value for the weight `{1}` used by the rule `{2}`",
     docs: "A rule counts `yes by W` or `no by W`. Every seat of the body must then have a value for `W`: either an entry in the body's `weight W { … }` table or, when the body declares no such table, a numeric attribute `W` on the state. Add the missing entry, or use a different weight.",
@@ -145,6 +149,22 @@ export const Diagnostics = {
   SeatCountInvalid: {
     code: "MLAT3018", severity: "error", message: "a body needs {0}",
     docs: "Elected seats are declared with a positive whole number (`seats elected: 10`), and a body must declare at least one seat (`seats: members`, a seat class, or elected seats).",
+  },
+  BilateralDiscrimination: {
+    code: "MLAT3019", severity: "warning", message: "the arrangement `{0}` between `{1}` gives what `{2}` says must go to all members (a bilateral discriminatory arrangement)",
+    docs: "Kahler contrasts multilateralism with bilateral discriminatory arrangements that enhance the leverage of the powerful over the weak. mlat runs the arrangement's commitments through the conduct engine: when an arrangement between two parties triggers an obligation that a principle of a shared institution owes to every member (most-favoured-nation treatment is the classic case) and the arrangement does not meet it, the arrangement discriminates. An arrangement of a kind the principle excepts (`unless within customs_union`) is not reported.",
+  },
+  ParticularisticPrinciple: {
+    code: "MLAT3020", severity: "warning", message: "the principle `{0}` names the state `{1}` where a class of states is expected (a particularistic principle)",
+    docs: "Ruggie's generalized principles of conduct specify appropriate conduct for a class of actions and actors without regard to particularistic interests. A principle whose subject or action names particular states (`every { USA, GBR }`, `against: RUS`) is particularistic; name a class instead — `member`, a group defined by a filter, or `members of` an institution.",
+  },
+  NormConflict: {
+    code: "MLAT3021", severity: "warning", message: "the principles `{0}` and `{1}` oblige and forbid the same conduct for {2}",
+    docs: "One principle says some states must do an act and another says they must not, for overlapping subjects and arguments. Unless an exception or a condition separates them, a state bound by both cannot comply with both. The message names the states in the overlap; the related information points at the other principle.",
+  },
+  MembershipLoop: {
+    code: "MLAT3022", severity: "warning", message: "membership requirements loop: {0}",
+    docs: "An institution requires membership of another (`requires: members of B`), which in turn requires membership of the first, directly or through others. No state can join either without already being a member of the other.",
   },
   InternalError: {
     code: "MLAT4001", severity: "error", message: "internal error: {0}",

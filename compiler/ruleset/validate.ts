@@ -3,8 +3,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import rulesetSchema from "./ruleset.schema.json" with { type: "json" };
 import votesSchema from "./votes.schema.json" with { type: "json" };
+import eventsSchema from "./events.schema.json" with { type: "json" };
 
-export const schemas = { ruleset: rulesetSchema, votes: votesSchema } as const;
+export const schemas = { ruleset: rulesetSchema, votes: votesSchema, events: eventsSchema } as const;
 export type SchemaName = keyof typeof schemas;
 
 const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });

@@ -11,10 +11,13 @@ import { bindArrangement, bindAssertion, bindScenario } from "./statements.js";
 import type { Check } from "./checks/check.js";
 import { tooFewMembers } from "./checks/too-few-members.js";
 import { emptyGroup } from "./checks/empty-group.js";
+import { particularisticPrinciple } from "./checks/particularistic-principle.js";
+import { membershipLoop } from "./checks/membership-loop.js";
+import { normConflict } from "./checks/norm-conflict.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Checks on the bound model, in the order they run. One file each in checks/. */
-const modelChecks: readonly Check[] = [tooFewMembers, emptyGroup];
+const modelChecks: readonly Check[] = [tooFewMembers, emptyGroup, particularisticPrinciple, membershipLoop, normConflict];
 
 export interface CheckResult {
   readonly model: Model;

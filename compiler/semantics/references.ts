@@ -100,6 +100,33 @@ export function bindConduct(ctx: BindContext, sets: SetEvaluator, c: A.Conduct, 
   return { actor: actor.length === 1 ? actor[0]! : c.actor.text, action: pattern.action, args };
 }
 
+const typeNames: Record<string, string> = { state: "a state", number: "a number", percentage: "a percentage", text: "a text", boolean: "`true` or `false`" };
+
+function typeText(type: string): string {
+  return typeNames[type] ?? `a ${type}`;
+}
+
+/** What is wrong with the value for a parameter of this type, or undefined when it fits. */
+function argumentTypeMismatch(type: string, v: A.ArgumentValue, scope: SetScope): string | undefined {
+  if (!(type in typeNames) || v.kind === "any") return undefined;
+  const numeric = type === "number" || type === "percentage";
+  switch (v.kind) {
+    case "set":
+    case "every":
+      if (v.kind === "set" && v.set.kind === "ref" && scope.variables?.has(v.set.name.text)) return undefined;
+      return type === "state" ? undefined : "a state or a group";
+    case "compare":
+      return numeric ? undefined : `a comparison \`${v.op} ${v.value.text}\``;
+    case "literal": {
+      const lit = v.value;
+      if (lit.kind === "number") return numeric ? undefined : `the number \`${lit.text}\``;
+      if (lit.kind === "string") return type === "text" ? undefined : `the text ${JSON.stringify(lit.value)}`;
+      if (lit.kind === "boolean") return type === "boolean" ? undefined : `\`${lit.value}\``;
+      return undefined;
+    }
+  }
+}
+
 function checkActionPattern(ctx: BindContext, pattern: A.ActionPattern, scope: SetScope): void {
   const name = pattern.action;
   if (name.text === "") return;
@@ -113,12 +140,18 @@ function checkActionPattern(ctx: BindContext, pattern: A.ActionPattern, scope: S
     return;
   }
   ctx.reference(symbolId("action", name.text), scope.file, name.span);
-  const params = (entry.decl as A.ActionDecl).params.map((p) => p.name.text);
+  const declared = (entry.decl as A.ActionDecl).params;
+  const params = declared.map((p) => p.name.text);
   const seen = new Set<string>();
   for (const arg of pattern.args) {
     if (arg.name.text === "") continue;
     if (!params.includes(arg.name.text)) ctx.unknown("parameter", arg.name, scope.file, params, name.text);
-    else ctx.reference(symbolId("parameter", `${name.text}.${arg.name.text}`), scope.file, arg.name.span);
+    else {
+      ctx.reference(symbolId("parameter", `${name.text}.${arg.name.text}`), scope.file, arg.name.span);
+      const type = declared.find((p) => p.name.text === arg.name.text)!.type.text;
+      const wrong = argumentTypeMismatch(type, arg.value, scope);
+      if (wrong) ctx.report("ArgumentType", scope.file, arg.value.span, [arg.name.text, name.text, typeText(type), wrong]);
+    }
     if (seen.has(arg.name.text)) ctx.report("DuplicateDeclaration", scope.file, arg.name.span, [arg.name.text]);
     seen.add(arg.name.text);
   }

@@ -419,7 +419,10 @@ export class AstBuilder {
     const args = nodes(n, "argument").map((a): A.Argument => {
       const aspan = nodeSpan(a, span);
       const name = this.anyName(child(a, "name"), aspan);
-      const vspan = { start: name.span.end, end: aspan.end };
+      const valueParts = ordered(a, Object.keys(a.children).filter((k) => k !== "name" && k !== "Colon"));
+      const first = valueParts[0];
+      const vstart = first ? (isToken(first) ? first.startOffset : nodeSpan(first, aspan).start) : name.span.end;
+      const vspan = { start: vstart, end: aspan.end };
       let value: A.ArgumentValue;
       if (tok(a, "Any")) value = { kind: "any", span: vspan };
       else if (tok(a, "Every")) value = { kind: "every", set: this.setExpr(child(a, "setExpr"), aspan), span: vspan };

@@ -7,6 +7,9 @@ import { closest } from "../../semantics/suggest.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet, readJsonFile } from "../load-ruleset.js";
+import { traceFromEvents, TraceError, type EventsDocument } from "../../engine/conduct/events-input.js";
+import { runConduct } from "../../engine/conduct/principles.js";
+import type { RuleSet } from "../../ruleset/types.js";
 
 export interface EvalOptions {
   readonly rule?: string;
@@ -16,6 +19,7 @@ export interface EvalOptions {
   readonly absent?: string;
   readonly rest?: Ballot;
   readonly input?: string;
+  readonly events?: string;
   readonly format: "text" | "json";
   readonly ruleset?: boolean;
   readonly color?: boolean;
@@ -23,6 +27,7 @@ export interface EvalOptions {
 
 export function runEval(file: string, options: EvalOptions): number {
   const ruleset = loadRuleSet(file, options);
+  if (options.events) return runEvents(ruleset, options.events, options);
   let ruleId = options.rule;
   let ballots: Record<string, Ballot> | undefined;
   if (options.input) {
@@ -49,6 +54,33 @@ export function runEval(file: string, options: EvalOptions): number {
   }
   if (options.format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else process.stdout.write(render(result, found.rule.text, useColor(process.stdout, options.color)));
+  return ExitCode.Ok;
+}
+
+function runEvents(ruleset: RuleSet, file: string, options: EvalOptions): number {
+  const json = readJsonFile(file);
+  const problems = validateAgainst("events", json);
+  if (problems.length) throw cliError("InvalidInput", [`${file}: ${problems[0]!.path}`, problems[0]!.message]);
+  let trace;
+  try {
+    trace = traceFromEvents(ruleset, json as EventsDocument);
+  } catch (e) {
+    if (e instanceof TraceError) throw cliError("InvalidInput", [`${file}: ${e.path}`, e.message]);
+    throw e;
+  }
+  const result = runConduct(ruleset, trace);
+  if (options.format === "json") {
+    process.stdout.write(JSON.stringify({ violations: result.violations }, null, 2) + "\n");
+    return ExitCode.Ok;
+  }
+  const color = useColor(process.stdout, options.color);
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  if (result.violations.length === 0) process.stdout.write(`${paint("32", "no violation")} in ${trace.length} events\n`);
+  for (const v of result.violations) {
+    process.stdout.write(`${paint("31", "violation")} of ${paint("1", v.principle)}${v.title ? ` (${v.title})` : ""} by ${v.actor}: ${v.kind}, event ${v.at + 1}: ${v.event}\n`);
+    for (const r of v.reasons) process.stdout.write(`  ${r}\n`);
+    if (v.sanction) process.stdout.write(`  or else: ${v.sanction}\n`);
+  }
   return ExitCode.Ok;
 }
 

@@ -75,6 +75,18 @@ export function countGame(game: Game, shapley: boolean): GameCounts {
   throw new AnalysisError(`too large for exact analysis: ${[...new Set(reasons)].join("; ")}`);
 }
 
+/** Winning coalitions made only of seats for which `allowed` holds. */
+export function countWinningIn(body: BodyJson, rule: RuleJson, allowed: (seat: string) => boolean): bigint {
+  let game: Game;
+  try {
+    game = buildGame(body, rule);
+  } catch (e) {
+    if (e instanceof GameError) throw new AnalysisError(e.message);
+    throw e;
+  }
+  return countWinning(game, game.players.map(allowed), game.players.map(() => false));
+}
+
 function countWinning(game: Game, allowed: boolean[], forced: boolean[]): bigint {
   for (const m of methods) {
     const r = m.countWinning(game, allowed, forced);

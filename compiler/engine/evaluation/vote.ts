@@ -22,7 +22,11 @@ export interface VoteResult {
   readonly outcome: "adopted" | "rejected";
   readonly tally: { readonly yes: number; readonly no: number; readonly abstain: number; readonly absent: number };
   readonly conditions: ConditionTrace;
-  /** Seats whose `no` made a veto condition fail. */
+  /**
+   * Seats that vetoed the motion: each voted no, and its no alone rejects the motion even when
+   * every other seat votes yes (an explicit `veto`, consensus, or a de facto veto such as a
+   * share of votes above the blocking threshold).
+   */
   readonly vetoedBy: readonly string[];
   readonly counterfactual?: Counterfactual;
 }
@@ -47,12 +51,20 @@ export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<R
   const conditions = ev.trace(rule.condition);
   const count = (b: Ballot) => [...votes.values()].filter((v) => v === b).length;
   const outcome = conditions.holds ? "adopted" : "rejected";
+  const vetoedBy: string[] = [];
+  if (outcome === "rejected") {
+    for (const [seat, b] of votes) {
+      if (b !== "no") continue;
+      const alone = new Map<string, Ballot>([...votes.keys()].map((s) => [s, s === seat ? "no" : "yes"]));
+      if (!new Evaluator(body, alone).holds(rule.condition)) vetoedBy.push(seat);
+    }
+  }
   const result: VoteResult = {
     rule: rule.id,
     outcome,
     tally: { yes: count("yes"), no: count("no"), abstain: count("abstain"), absent: count("absent") },
     conditions,
-    vetoedBy: [...new Set(ev.vetoes)],
+    vetoedBy,
   };
   if (options.counterfactual === false) return result;
   const cf = counterfactual(body, rule, votes, outcome, (v) => new Evaluator(body, v).holds(rule.condition));
@@ -71,7 +83,6 @@ export function show(r: Rational): string {
 }
 
 class Evaluator {
-  readonly vetoes: string[] = [];
   private readonly weights = new Map<string, Map<string, Rational>>();
 
   constructor(private readonly body: BodyJson, private readonly votes: ReadonlyMap<string, Ballot>) {}
@@ -148,7 +159,6 @@ class Evaluator {
       }
       case "veto": {
         const vetoing = c.seats.filter((s) => this.votes.get(s) === "no");
-        this.vetoes.push(...vetoing);
         return { holds: vetoing.length === 0, text: vetoing.length === 0 ? `no veto from ${c.holder}` : `vetoed by ${list(vetoing)} (${c.holder})` };
       }
       case "compare": {
