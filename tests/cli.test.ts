@@ -249,3 +249,66 @@ describe("the README's examples", () => {
     expect(r.stdout).toContain("vetoed by: RUS");
   });
 });
+
+describe("mlat test", () => {
+  it("runs every scenario and assertion of the examples and ends with the count line", () => {
+    const r = mlat(["test", "examples"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    const summary = lines[lines.length - 1]!;
+    expect(summary).toMatch(/^\d+ passed, 0 failed$/);
+    expect(Number(summary.split(" ")[0])).toBeGreaterThanOrEqual(10);
+    expect(r.stdout).toContain('PASS examples/nato.mlat:42 scenario "An attack on one obliges all: the allies who assist meet Article 5"');
+  });
+
+  it("fails with expected and actual outcomes and the engine's reasons, exit 1", () => {
+    const r = mlat(["test", "tests/fixtures/failing-tests.mlat"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAIL tests/fixtures/failing-tests.mlat:12 scenario "expects the wrong outcome"');
+    expect(r.stdout).toContain("expected adopted; got rejected, vetoed by A on Club.Assembly.simple");
+    expect(r.stdout).toContain("✗ vetoed by A");
+    expect(r.stdout).toContain("expected veto players = { B }; but the veto players are { A }");
+    expect(r.stdout).toContain("PASS tests/fixtures/failing-tests.mlat:21 assert Club.Assembly.simple: small can block");
+    expect(r.stdout.trim().split("\n").pop()).toBe("3 passed, 2 failed");
+  });
+
+  it("writes JUnit XML with one testcase per scenario or assertion", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-junit-"));
+    const out = path.join(dir, "junit.xml");
+    const r = mlat(["test", "--format", "junit", "-o", out, "tests/fixtures/failing-tests.mlat"]);
+    expect(r.code).toBe(1);
+    const xml = readFileSync(out, "utf8");
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(xml).toContain('<testsuite name="tests/fixtures/failing-tests.mlat" tests="5" failures="2"');
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(5);
+    expect(xml).toContain('<failure message="expected adopted; got rejected, vetoed by A on Club.Assembly.simple">');
+    const stdoutXml = mlat(["test", "--format", "junit", "tests/fixtures/failing-tests.mlat"]).stdout;
+    expect(stdoutXml).toContain("<testsuites");
+  });
+});
+
+describe("mlat eval --events and mlat marks", () => {
+  it("reports violations of principles with their reasons", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-events-"));
+    const file = path.join(dir, "events.json");
+    writeFileSync(file, JSON.stringify({ events: [{ actor: "RUS", action: "UseOfForce", args: { against: "UKR" } }] }));
+    const r = mlat(["eval", "examples/un.mlat", "--events", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("violation of UN.NonUseOfForce (Charter, Art. 2(4)) by RUS: prohibited act, event 1: RUS does UseOfForce(against: UKR)");
+    const j = JSON.parse(mlat(["eval", "examples/un.mlat", "--events", file, "--format", "json"]).stdout);
+    expect(j.violations[0]).toMatchObject({ principle: "UN.NonUseOfForce", actor: "RUS", kind: "prohibited act" });
+    writeFileSync(file, JSON.stringify({ events: [{ actor: "RUS", action: "UseOfForce", args: { towards: "UKR" } }] }));
+    const bad = mlat(["eval", "examples/un.mlat", "--events", file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("$.events[0].args.towards");
+    expect(mlat(["schema", "events"]).code).toBe(0);
+  });
+
+  it("lists the marks of multilateralism", () => {
+    const j = JSON.parse(mlat(["marks", "examples/nato.mlat", "--format", "json"]).stdout);
+    expect(j.institutions[0]).toMatchObject({ institution: "NATO", members: 32, multilateral: true });
+    expect(j.institutions[0].indivisibility[0]).toContain("NATO.CollectiveDefence");
+    const un = mlat(["marks", "examples/un.mlat"]).stdout;
+    expect(un).toContain("SecurityCouncil.substantive: a veto held by permanent (5 of 15 seats)");
+  });
+});

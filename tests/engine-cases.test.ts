@@ -9,6 +9,8 @@ import { analyzeRule, findRule } from "../compiler/engine/analysis/analyze.js";
 import { evaluateVote, type Ballot } from "../compiler/engine/evaluation/vote.js";
 import type { ConditionTrace } from "../compiler/engine/evaluation/vote.js";
 import type { RuleSet } from "../compiler/index.js";
+import { traceFromEvents, type EventsDocument } from "../compiler/engine/conduct/events-input.js";
+import { runConduct } from "../compiler/engine/conduct/principles.js";
 
 const validate = new Ajv2020({ allowUnionTypes: true }).compile(JSON.parse(readFileSync(path.join(root, "tests/cases.schema.json"), "utf8")));
 
@@ -39,14 +41,22 @@ function reasons(t: ConditionTrace): string[] {
   return [t.text, ...(t.children ?? []).flatMap(reasons)];
 }
 
-for (const [name, file] of [...caseFiles("tests/evaluation"), ...caseFiles("tests/analysis")]) {
+for (const [name, file] of [...caseFiles("tests/evaluation"), ...caseFiles("tests/analysis"), ...caseFiles("tests/conduct")]) {
   describe(name, () => {
     it("is a valid case file", () => {
       expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     });
-    for (const c of file.cases as { description: string; rule: string; votes?: Record<string, unknown>; expected?: Record<string, unknown>; analysis?: Record<string, unknown> }[]) {
+    for (const c of file.cases as { description: string; rule: string; votes?: Record<string, unknown>; expected?: Record<string, unknown>; analysis?: Record<string, unknown>; events?: unknown[]; violations?: { principle: string; actor: string; kind: string; reasons?: string[] }[] }[]) {
       it(c.description, () => {
         const rs = design(file.design);
+        if (c.events) {
+          const { violations } = runConduct(rs, traceFromEvents(rs, { events: c.events } as EventsDocument));
+          expect(violations.map((v) => ({ principle: v.principle, actor: v.actor, kind: v.kind }))).toEqual(c.violations!.map(({ principle, actor, kind }) => ({ principle, actor, kind })));
+          c.violations!.forEach((want, i) => {
+            for (const r of want.reasons ?? []) expect(violations[i]!.reasons).toContain(r);
+          });
+          return;
+        }
         const found = findRule(rs, c.rule);
         expect(found, `rule ${c.rule}`).toBeDefined();
         const { body, rule } = found!;

@@ -48,6 +48,7 @@ export function runConduct(ruleset: RuleSet, trace: readonly TraceStep[]): Condu
   const open: Obligation[] = [];
   const lastVote = new Map<string, { outcome: "adopted" | "rejected"; at: number }>();
   const activeProhibitions: { principle: PrincipleJson; bindings: Bindings; subjects: readonly string[] }[] = [];
+  const actsBy = new Map<string, ConductJson[]>();
 
   // Standing obligations and prohibitions (no trigger) are in force from the start.
   for (const p of principles) {
@@ -63,6 +64,7 @@ export function runConduct(ruleset: RuleSet, trace: readonly TraceStep[]): Condu
       return;
     }
     const e = step.event;
+    actsBy.set(e.actor, [...(actsBy.get(e.actor) ?? []), e]);
     // 1. Prohibitions in force.
     for (const { principle: p, bindings, subjects } of activeProhibitions) {
       if (!subjects.includes(e.actor)) continue;
@@ -108,8 +110,9 @@ export function runConduct(ruleset: RuleSet, trace: readonly TraceStep[]): Condu
           // Nobody is obliged towards itself, and the one who set the trigger off is not obliged by it.
           if (involved.has(s) && !("variable" in p.subject && m.bindings.get(p.subject.variable) === s)) continue;
           const o = obligation(p, s, m.bindings, at, describeEvent(e));
-          // The act that set the obligation off counts towards it (MFN: the first grant).
-          if (e.actor === s && discharge(o, e)) o.met = true;
+          // What the subject has already done counts towards it, the act that set it off included
+          // (MFN: the first grant, and grants made before).
+          for (const earlier of actsBy.get(s) ?? []) if (!o.met && discharge(o, earlier)) o.met = true;
           open.push(o);
         }
       }
@@ -134,7 +137,8 @@ export function runConduct(ruleset: RuleSet, trace: readonly TraceStep[]): Condu
       ...(o.principle.sanction ? { sanction: o.principle.sanction } : {}),
     });
   }
-  violations.sort((a, b) => a.at - b.at || (a.principle < b.principle ? -1 : 1) || (a.actor < b.actor ? -1 : 1));
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  violations.sort((a, b) => a.at - b.at || order(a.principle, b.principle) || order(a.actor, b.actor));
   return { violations, discharged };
 }
 
