@@ -13,6 +13,8 @@ export { validateAgainst, schemas, type SchemaName, type SchemaError } from "./r
 export type * from "./ruleset/types.js";
 export { RULESET_FORMAT, RULESET_VERSION } from "./ruleset/types.js";
 export { Rational } from "./numbers/rational.js";
+export { check, compile, analyze, evaluate, conduct, test, validateRuleSet, type DesignInput } from "./api.js";
+export type { Ballot, VoteResult, RuleAnalysis, ConductResult, TestResult, EventsDocument, AnalysisOptions } from "./api.js";
 
 import type { SourceHost } from "./semantics/program.js";
 

@@ -312,3 +312,73 @@ describe("mlat eval --events and mlat marks", () => {
     expect(un).toContain("SecurityCouncil.substantive: a veto held by permanent (5 of 15 seats)");
   });
 });
+
+describe("CI formats", () => {
+  const bad = "examples/errors/MLAT2001-unknown-name.mlat";
+
+  it("writes SARIF 2.1.0 with the rule table and 1-based regions", () => {
+    const r = mlat(["check", "--format", "sarif", bad]);
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe("2.1.0");
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe("mlat");
+    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === "MLAT2001");
+    expect(rule.helpUri).toMatch(/docs\/diagnostics\.md#mlat2001$/);
+    expect(rule.fullDescription.text.length).toBeGreaterThan(40);
+    expect(run.results[0]).toMatchObject({
+      ruleId: "MLAT2001",
+      level: "error",
+      locations: [{ physicalLocation: { artifactLocation: { uri: bad }, region: { startLine: 5, startColumn: 30, endLine: 5, endColumn: 33 } } }],
+    });
+    expect(run.tool.driver.rules[run.results[0].ruleIndex].id).toBe("MLAT2001");
+  });
+
+  it("writes GitHub workflow commands with escaping, and a step summary", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-gh-"));
+    const file = path.join(dir, "a,b.mlat");
+    writeFileSync(file, "state A\ngroup G = { A, Bx }\ngroup E = states where power = great\n");
+    const summary = path.join(dir, "summary.md");
+    const r = mlat(["check", "--format", "github", file], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error file=a%2Cb.mlat,line=2,col=16,endLine=2,endColumn=18,title=MLAT2001::unknown state or group `Bx`");
+    expect(r.stdout).toMatch(/^::warning file=a%2Cb\.mlat,line=3,/m);
+    const md = readFileSync(summary, "utf8");
+    expect(md).toContain("### mlat check");
+    expect(md).toContain("| error | MLAT2001 | a,b.mlat:2 |");
+  });
+
+  it("writes JUnit XML for check", () => {
+    const r = mlat(["check", "--format", "junit", bad, "examples/eec-1958.mlat"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('<testsuite name="mlat check" tests="2" failures="1">');
+    expect(r.stdout).toContain(`<testcase classname="mlat.check" name="${bad}">`);
+    expect(r.stdout).toContain('<testcase classname="mlat.check" name="examples/eec-1958.mlat"/>');
+  });
+
+  it("reads a design from standard input and names it --stdin-filename", () => {
+    const r = mlat(["check", "--stdin-filename", "examples/piped.mlat", "-"], { input: 'use "./world.mlat"\ngroup G = { FRA, DEU, Atlantis }\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("examples/piped.mlat:2:23: error MLAT2001: unknown state or group `Atlantis`");
+  });
+
+  it("colours only on request or on a terminal, and never with NO_COLOR", () => {
+    const plain = mlat(["check", bad]);
+    expect(plain.stdout).not.toContain("\x1b[");
+    const forced = mlat(["check", bad], { env: { NO_COLOR: "", FORCE_COLOR: "1" } });
+    expect(forced.stdout).toContain("\x1b[31m");
+    const off = mlat(["check", "--no-color", bad], { env: { NO_COLOR: "", FORCE_COLOR: "1" } });
+    expect(off.stdout).not.toContain("\x1b[");
+  });
+
+  it("accepts a compiled rule set with --ruleset", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-rs2-"));
+    const out = path.join(dir, "un.json");
+    mlat(["compile", "examples/un.mlat", "-o", out]);
+    const r = mlat(["eval", "--ruleset", out, "--rule", "UN.SecurityCouncil.procedural", "--yes", "permanent,elected*4"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("UN.SecurityCouncil.procedural: adopted");
+    expect(mlat(["analyze", "--ruleset", out, "--rule", "UN.SecurityCouncil.substantive", "--format", "json"]).code).toBe(0);
+    expect(mlat(["analyze"]).code).toBe(2);
+  });
+});

@@ -12,6 +12,12 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
   return stream.isTTY === true;
 }
 
+declare const MLAT_VERSION: string;
+
+export function version(): string {
+  return typeof MLAT_VERSION === "string" ? MLAT_VERSION : "dev";
+}
+
 export function displayPath(file: string): string {
   return file;
 }

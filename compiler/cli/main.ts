@@ -1,7 +1,7 @@
 // The `mlat` command: commander wiring only. Each command lives in commands/ and returns an exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ExitCode } from "./exit-codes.js";
-import { CliError, printCliError } from "./io.js";
+import { CliError, cliError, printCliError, version } from "./io.js";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
 import { runExplain } from "./commands/explain.js";
@@ -12,30 +12,37 @@ import { runTestCommand } from "./commands/test.js";
 import { runMarks } from "./commands/marks.js";
 import { DesignHasErrors } from "./load-ruleset.js";
 
-declare const MLAT_VERSION: string;
-
 function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
   return n;
 }
 
+/** The input of analyze/eval/marks: a design or, with --ruleset FILE, a compiled rule set. */
+function designOrRuleset(file: string | undefined, ruleset: string | undefined): string {
+  if (file && ruleset) throw cliError("InvalidInput", ["--ruleset", "give either a design or --ruleset, not both"]);
+  const chosen = ruleset ?? file;
+  if (!chosen) throw cliError("InvalidInput", ["FILE", "give a design (.mlat) or --ruleset compiled.json"]);
+  return chosen;
+}
+
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command("mlat")
     .description("Designs of multilateral institutions: check, compile, evaluate and analyse .mlat files")
-    .version(typeof MLAT_VERSION === "string" ? MLAT_VERSION : "dev")
+    .version(version())
     .showHelpAfterError("(run `mlat --help` for usage)")
     .exitOverride();
 
   program
     .command("check")
     .description("check designs and print diagnostics (files or folders of *.mlat)")
-    .argument("[paths...]", "files or folders", [])
-    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty"))
+    .argument("[paths...]", "files or folders; `-` reads a design from standard input", [])
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json", "sarif", "github", "junit"]).default("pretty"))
     .option("--quiet", "report errors only")
     .option("--max-warnings <n>", "fail when there are more warnings than this", nonNegativeInt)
+    .option("--stdin-filename <name>", "the file name diagnostics give a design read from standard input")
     .option("--no-color", "never colour the output")
-    .action((paths: string[], o) => setExit(runCheck(paths, { format: o.format, color: o.color, quiet: o.quiet, maxWarnings: o.maxWarnings })));
+    .action((paths: string[], o) => setExit(runCheck(paths, { format: o.format, color: o.color, quiet: o.quiet, maxWarnings: o.maxWarnings, stdinFilename: o.stdinFilename })));
 
   program
     .command("compile")
@@ -49,19 +56,19 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("analyze")
     .description("exact voting-power analysis of rules: veto players, dummies, Banzhaf, Shapley–Shubik, blocking")
-    .argument("<file>", "a design (.mlat) or a compiled rule set (.json)")
+    .argument("[file]", "a design (.mlat) or a compiled rule set (.json)")
     .option("--rule <id...>", "only these rules (INSTITUTION.BODY.RULE)")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--no-shapley", "skip Shapley–Shubik indices")
     .option("--list <n>", "how many minimal winning coalitions to list", nonNegativeInt, 20)
-    .option("--ruleset", "read FILE as a compiled rule set whatever its name")
+    .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string, o) => setExit(runAnalyze(file, { rule: o.rule, format: o.format, shapley: o.shapley, list: o.list, ruleset: o.ruleset, color: o.color })));
+    .action((file: string | undefined, o) => setExit(runAnalyze(designOrRuleset(file, o.ruleset), { rule: o.rule, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color })));
 
   program
     .command("eval")
     .description("evaluate a vote under a rule: adopted or rejected, with the reasons")
-    .argument("<file>", "a design (.mlat) or a compiled rule set (.json)")
+    .argument("[file]", "a design (.mlat) or a compiled rule set (.json)")
     .option("--rule <id>", "the rule (INSTITUTION.BODY.RULE)")
     .option("--yes <seats>", "seats voting yes: ids, groups, seat classes, class*N, class.N, comma-separated")
     .option("--no <seats>", "seats voting no")
@@ -71,20 +78,20 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--input <votes.json>", "the vote as JSON (see `mlat schema votes`)")
     .option("--events <events.json>", "a trace of acts and votes to check against the principles (see `mlat schema events`)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--ruleset", "read FILE as a compiled rule set whatever its name")
+    .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string, o) =>
-      setExit(runEval(file, { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, events: o.events, format: o.format, ruleset: o.ruleset, color: o.color })),
+    .action((file: string | undefined, o) =>
+      setExit(runEval(designOrRuleset(file, o.ruleset), { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, events: o.events, format: o.format, ruleset: !!o.ruleset, color: o.color })),
     );
 
   program
     .command("marks")
     .description("the marks of multilateralism of each institution: members, indivisibility, diffuse reciprocity, privileges")
-    .argument("<file>", "a design (.mlat) or a compiled rule set (.json)")
+    .argument("[file]", "a design (.mlat) or a compiled rule set (.json)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--ruleset", "read FILE as a compiled rule set whatever its name")
+    .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string, o) => setExit(runMarks(file, { format: o.format, ruleset: o.ruleset, color: o.color })));
+    .action((file: string | undefined, o) => setExit(runMarks(designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color })));
 
   program
     .command("test")

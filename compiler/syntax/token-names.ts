@@ -54,7 +54,7 @@ export function describeExpected(e: IRecognitionException): string | undefined {
   const ruleDescription = rule ? describedRules[rule] : undefined;
   if (ruleDescription && !/Expecting token of type/.test(e.message)) return ruleDescription;
   const m = /Expecting token of type --> (\w+) <--/.exec(e.message);
-  if (m) return nameFromTypeName(m[1]!);
+  if (m) return m[1] === "EOF" ? describedRules["file"] : nameFromTypeName(m[1]!);
   const alts = [...e.message.matchAll(/\[([^\]]*)\]/g)].map((x) => x[1]!.split(",")[0]!.trim()).filter(Boolean);
   const unique = [...new Set(alts.map(nameFromTypeName))];
   if (unique.length === 0) return undefined;

@@ -1,43 +1,77 @@
 // `mlat check PATH…`: diagnostics for every design, exit 1 on errors.
+// One diagnostic model, several renderers: pretty, json, sarif, github, junit.
+import { appendFileSync, readFileSync } from "node:fs";
 import { checkFiles } from "../../compile.js";
 import { position, plural, summarize } from "../../diagnostics/render.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { toSarif } from "../../diagnostics/formats/sarif.js";
+import { githubSummary, toGithubCommands } from "../../diagnostics/formats/github.js";
+import { checkJunit } from "../../diagnostics/formats/junit.js";
 import { ExitCode } from "../exit-codes.js";
-import { cliError, displayPath, printDiagnostics, useColor } from "../io.js";
-import { expandPaths, NodeSourceHost } from "../node-host.js";
+import { cliError, displayPath, printDiagnostics, useColor, version } from "../io.js";
+import { expandPaths, NodeSourceHost, toInternalPath } from "../node-host.js";
+
+export type CheckFormat = "pretty" | "json" | "sarif" | "github" | "junit";
 
 export interface CheckCommandOptions {
-  readonly format: "pretty" | "json";
+  readonly format: CheckFormat;
   readonly color?: boolean;
   readonly quiet?: boolean;
   readonly maxWarnings?: number;
+  readonly stdinFilename?: string;
 }
 
 export function runCheck(paths: readonly string[], options: CheckCommandOptions): number {
-  const { files, missing } = expandPaths(paths.length ? paths : ["."]);
-  if (missing.length) throw cliError("CannotRead", [missing[0]!, "no such file or folder"]);
-  if (files.length === 0) throw cliError("NoInputFiles", [paths.map((p) => `\`${p}\``).join(", ")]);
   const host = new NodeSourceHost();
+  let files: string[];
+  if (paths.includes("-")) {
+    // The design comes on standard input; diagnostics name it --stdin-filename (imports resolve from there).
+    const name = toInternalPath(options.stdinFilename ?? "<stdin>.mlat");
+    host.overrides.set(name, readFileSync(0, "utf8"));
+    const rest = expandPaths(paths.filter((p) => p !== "-"));
+    if (rest.missing.length) throw cliError("CannotRead", [rest.missing[0]!, "no such file or folder"]);
+    files = [name, ...rest.files];
+  } else {
+    const expanded = expandPaths(paths.length ? paths : ["."]);
+    if (expanded.missing.length) throw cliError("CannotRead", [expanded.missing[0]!, "no such file or folder"]);
+    if (expanded.files.length === 0) throw cliError("NoInputFiles", [paths.map((p) => `\`${p}\``).join(", ")]);
+    files = expanded.files;
+  }
   const result = checkFiles(files, host);
   let diagnostics: readonly Diagnostic[] = result.diagnostics;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const sources = host.sources();
   const counts = summarize(result.diagnostics);
 
-  if (options.format === "json") {
-    const json = {
-      diagnostics: diagnostics.map((d) => toJson(d, sources.get(d.file))),
-      summary: { files: result.files.length, errors: counts.errors, warnings: counts.warnings },
-    };
-    process.stdout.write(JSON.stringify(json, null, 2) + "\n");
-  } else {
-    printDiagnostics(diagnostics, sources, useColor(process.stdout, options.color));
-    if (diagnostics.length > 0) {
-      process.stdout.write(`\n${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")} in ${plural(result.files.length, "file")}\n`);
+  switch (options.format) {
+    case "json":
+      process.stdout.write(
+        JSON.stringify({ diagnostics: diagnostics.map((d) => toJson(d, sources.get(d.file))), summary: { files: result.files.length, errors: counts.errors, warnings: counts.warnings } }, null, 2) + "\n",
+      );
+      break;
+    case "sarif":
+      process.stdout.write(JSON.stringify(toSarif(diagnostics, sources, version()), null, 2) + "\n");
+      break;
+    case "github": {
+      process.stdout.write(toGithubCommands(diagnostics, sources));
+      const summaryFile = process.env["GITHUB_STEP_SUMMARY"];
+      if (summaryFile) appendFileSync(summaryFile, githubSummary(diagnostics, result.files.length, sources));
+      break;
     }
+    case "junit":
+      process.stdout.write(checkJunit(result.files, diagnostics, sources));
+      break;
+    default:
+      printDiagnostics(diagnostics, sources, useColor(process.stdout, options.color));
+      if (diagnostics.length > 0) {
+        process.stdout.write(`\n${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")} in ${plural(result.files.length, "file")}\n`);
+      }
   }
   if (counts.errors > 0) return ExitCode.Failure;
-  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) return ExitCode.Failure;
+  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
+    if (options.format === "pretty") process.stderr.write(`mlat: ${plural(counts.warnings, "warning")}, more than --max-warnings ${options.maxWarnings}\n`);
+    return ExitCode.Failure;
+  }
   return ExitCode.Ok;
 }
 

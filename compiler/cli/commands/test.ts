@@ -43,7 +43,7 @@ export function runTestCommand(paths: readonly string[], options: { format: "pre
   return failed > 0 ? ExitCode.Failure : ExitCode.Ok;
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeXml as escape } from "../../diagnostics/formats/junit.js";
 
 export function junit(suites: readonly { file: string; results: readonly TestResult[]; seconds: number }[]): string {
   const total = suites.reduce((a, s) => a + s.results.length, 0);
