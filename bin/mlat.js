@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is bundled by esbuild into dist/cli.js (built by `npm run build`,
-// which `npm ci` / `npm install` run through the `prepare` script).
+// Thin launcher. The CLI is bundled by esbuild into dist/cli.js and the language server into
+// dist/lsp.js (built by `npm run build`, which `npm ci` / `npm install` run through `prepare`).
+// `mlat lsp --stdio` starts the server; the CLI itself never imports it.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-const bundle = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+
+const isServer = process.argv[2] === "lsp";
+const bundle = fileURLToPath(new URL(isServer ? "../dist/lsp.js" : "../dist/cli.js", import.meta.url));
 if (!existsSync(bundle)) {
   process.stderr.write("mlat: the CLI is not built yet; run `npm run build` in the mlat package\n");
   process.exit(2);
 }
+if (isServer && !process.argv.includes("--stdio")) process.argv.push("--stdio");
 await import(bundle);

@@ -13,6 +13,17 @@ export { validateAgainst, schemas, type SchemaName, type SchemaError } from "./r
 export type * from "./ruleset/types.js";
 export { RULESET_FORMAT, RULESET_VERSION } from "./ruleset/types.js";
 export { Rational } from "./numbers/rational.js";
+export { format, type FormatResult } from "./format/formatter.js";
+export { AnalysisHost } from "./host/analysis-host.js";
+export { Ide } from "./host/ide-api.js";
+export { tokenTypes as semanticTokenTypes, tokenModifiers as semanticTokenModifiers } from "./host/ide/semantic-tokens.js";
+export type { Hover } from "./host/ide/hover.js";
+export type { Location } from "./host/ide/navigation.js";
+export type { OutlineSymbol } from "./host/ide/symbols.js";
+export type { CompletionItem } from "./host/ide/completion.js";
+export type { CodeAction } from "./host/ide/code-actions.js";
+export type { CodeLens, InlayHint } from "./host/ide/hints.js";
+export type { SemanticToken } from "./host/ide/semantic-tokens.js";
 export { check, compile, analyze, evaluate, conduct, test, validateRuleSet, type DesignInput } from "./api.js";
 export type { Ballot, VoteResult, RuleAnalysis, ConductResult, TestResult, EventsDocument, AnalysisOptions } from "./api.js";
 

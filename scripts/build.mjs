@@ -1,4 +1,4 @@
-// Bundles the CLI (and, later, the language server) into dist/ with esbuild.
+// Bundles the CLI, the library and the language server into dist/ with esbuild.
 // Dependencies stay external for the CLI: they are installed next to it by npm.
 import { build } from "esbuild";
 import { readFileSync, existsSync } from "node:fs";
@@ -20,7 +20,7 @@ const common = {
 };
 
 // The CLI, and the library (compiler/index.ts) with its JSON Schemas inlined.
-await build({ ...common, entryPoints: { cli: "compiler/cli/main.ts", index: "compiler/index.ts" } });
+await build({ ...common, entryPoints: { cli: "compiler/cli/main.ts", index: "compiler/index.ts", lsp: "lsp/server.ts" } });
 
 // Type declarations for the library's `exports` (skipped with MLAT_SKIP_TYPES=1 for quick rebuilds).
 if (process.env.MLAT_SKIP_TYPES !== "1") {

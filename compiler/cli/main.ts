@@ -10,6 +10,7 @@ import { runAnalyze } from "./commands/analyze.js";
 import { runEval } from "./commands/eval.js";
 import { runTestCommand } from "./commands/test.js";
 import { runMarks } from "./commands/marks.js";
+import { runFmt } from "./commands/fmt.js";
 import { DesignHasErrors } from "./load-ruleset.js";
 
 function nonNegativeInt(value: string): number {
@@ -31,7 +32,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("Designs of multilateral institutions: check, compile, evaluate and analyse .mlat files")
     .version(version())
     .showHelpAfterError("(run `mlat --help` for usage)")
-    .exitOverride();
+    .exitOverride()
+    .addHelpText("after", "\nLanguage server: `mlat lsp --stdio` (for any editor with an LSP client; see docs/editors.md).");
 
   program
     .command("check")
@@ -92,6 +94,16 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
     .action((file: string | undefined, o) => setExit(runMarks(designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color })));
+
+  program
+    .command("fmt")
+    .description("format designs: print them, --check which would change, or --write them in place")
+    .argument("[paths...]", "files or folders; `-` reads standard input", [])
+    .option("--check", "list the files that are not formatted, exit 1 if any")
+    .option("--write", "rewrite the files in place (atomically; a file that does not parse is left alone)")
+    .option("--stdin-filename <name>", "the file name for a design read from standard input")
+    .option("--no-color", "never colour the output")
+    .action((paths: string[], o) => setExit(runFmt(paths, { check: o.check, write: o.write, stdinFilename: o.stdinFilename, color: o.color })));
 
   program
     .command("test")

@@ -110,7 +110,7 @@ export function bindBody(
     }
     const qualified = `${bodyId}.${item.name.text}`;
     ctx.declare({ id: symbolId("rule", qualified), kind: "rule", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
-    const binder = new RuleBinder(ctx, sets, states, seats, weightTables, bodyScope, qualified, file);
+    const binder = new RuleBinder(ctx, sets, states, seats, weightTables, bodyScope, qualified, file, decl);
     const condition = binder.condition(item.condition);
     rules.set(item.name.text, {
       name: item.name.text,
@@ -159,6 +159,7 @@ class RuleBinder {
     private readonly scope: SetScope,
     private readonly rule: string,
     private readonly file: string,
+    private readonly body: A.BodyDecl,
   ) {}
 
   /** undefined when the condition is missing (a syntax error was reported). */
@@ -250,13 +251,30 @@ class RuleBinder {
         if (!this.reportedWeights.has(w)) {
           this.reportedWeights.add(w);
           const ruleName = this.rule.slice(this.rule.lastIndexOf(".") + 1);
-          this.ctx.report("MissingWeight", this.file, name.span, [seat.id, w, ruleName]);
+          this.ctx.report("MissingWeight", this.file, name.span, [seat.id, w, ruleName], { fixes: this.missingWeightFixes(seat, w) });
         }
         this.incomplete = true;
         continue;
       }
       values.set(seat.id, v);
     }
+  }
+
+  /** Add the entry to the body's weight table, or the attribute to the state. */
+  private missingWeightFixes(seat: Seat, w: string): { title: string; edits: { file: string; span: A.Name["span"]; newText: string }[] }[] {
+    const table = this.body.items.find((i): i is A.WeightItem => i.kind === "weight" && i.name.text === w);
+    if (table) {
+      const lastEntry = table.entries[table.entries.length - 1];
+      const at = lastEntry ? lastEntry.span.end : table.span.end - 1;
+      const key = seat.seatClass && !seat.state ? seat.seatClass : seat.id;
+      return [{ title: `Add \`${key}: 0\` to the weight \`${w}\``, edits: [{ file: this.file, span: { start: at, end: at }, newText: lastEntry ? `, ${key}: 0` : ` ${key}: 0 ` }] }];
+    }
+    const state = seat.state ? this.states.get(seat.state) : undefined;
+    if (!state) return [];
+    const d = state.decl;
+    const last = d.attributes[d.attributes.length - 1];
+    const edit = last ? { span: { start: last.span.end, end: last.span.end }, newText: `, ${w}: 0` } : { span: { start: d.span.end, end: d.span.end }, newText: ` { ${w}: 0 }` };
+    return [{ title: `Add \`${w}: 0\` to the state \`${state.name}\``, edits: [{ file: state.file, ...edit }] }];
   }
 
   private referenceWeight(name: A.Name): void {

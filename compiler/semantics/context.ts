@@ -74,12 +74,11 @@ export class BindContext {
    * Reports an unknown name with a did-you-mean suggestion and a quick fix that applies it.
    * `what` is the kind of thing expected ("state or group", "rule", …).
    */
-  unknown(what: string, name: A.Name, file: string, candidates: Iterable<string>, where = ""): void {
+  unknown(what: string, name: A.Name, file: string, candidates: Iterable<string>, where = "", extraFixes: Fix[] = []): void {
     if (name.text === "") return; // a syntax error already covers a missing name
     const guess = closest(name.text, candidates);
-    this.report("UnknownName", file, name.span, [what, name.text, where ? ` in \`${where}\`` : "", guess ? `: did you mean \`${guess}\`?` : ""], {
-      ...(guess ? { fixes: [{ title: `Change to \`${guess}\``, edits: [{ file, span: name.span, newText: guess }] }] } : {}),
-    });
+    const fixes: Fix[] = [...(guess ? [{ title: `Change to \`${guess}\``, edits: [{ file, span: name.span, newText: guess }] }] : []), ...extraFixes];
+    this.report("UnknownName", file, name.span, [what, name.text, where ? ` in \`${where}\`` : "", guess ? `: did you mean \`${guess}\`?` : ""], { fixes });
   }
 
   wrongKind(name: A.Name, file: string, actual: string, expected: string, hint = ""): void {

@@ -15,7 +15,7 @@ export interface LoadedFile {
   readonly text: string;
   readonly parsed: ParseResult;
   /** Resolved `use` targets (undefined when the file was not found). */
-  readonly imports: readonly { readonly decl: UseDecl; readonly target: string | undefined }[];
+  readonly imports: readonly { readonly decl: UseDecl; readonly target: string | undefined; readonly resolved: string }[];
 }
 
 export interface Program {
@@ -46,22 +46,22 @@ export function loadProgram(entries: readonly string[], host: SourceHost, cache:
       entry = { text, parsed: parse(text, path) };
       cache.set(path, entry);
     }
-    const imports: { decl: UseDecl; target: string | undefined }[] = [];
+    const imports: { decl: UseDecl; target: string | undefined; resolved: string }[] = [];
     for (const d of entry.parsed.ast.declarations) {
       if (d.kind !== "use" || d.path === "") continue;
       const target = resolveRelative(path, d.path);
       if (state.get(target) === "visiting") {
         const chain = [...stack.slice(stack.indexOf(target)), target].map(shortName).join(" → ");
         diagnostics.push(makeDiagnostic("ImportCycle", path, d.pathSpan, [chain]));
-        imports.push({ decl: d, target });
+        imports.push({ decl: d, target, resolved: target });
         continue;
       }
       if (!visit(target)) {
         diagnostics.push(makeDiagnostic("ImportNotFound", path, d.pathSpan, [d.path]));
-        imports.push({ decl: d, target: undefined });
+        imports.push({ decl: d, target: undefined, resolved: target });
         continue;
       }
-      imports.push({ decl: d, target });
+      imports.push({ decl: d, target, resolved: target });
     }
     stack.pop();
     state.set(path, "done");

@@ -5,6 +5,7 @@ import type * as A from "../syntax/ast.js";
 import { Rational } from "../numbers/rational.js";
 import { symbolId, type BindContext } from "./context.js";
 import type { AttributeValue, StateInfo } from "./model.js";
+import type { Fix } from "../diagnostics/diagnostic.js";
 import { closest } from "./suggest.js";
 
 export interface SetScope {
@@ -174,7 +175,7 @@ export class SetEvaluator {
     const entry = this.ctx.lookupTop(name.text, scope.file);
     if (!entry) {
       const candidates = [...this.ctx.topNames(scope.file, ["state", "group"]), ...(scope.seatClasses?.keys() ?? [])];
-      this.ctx.unknown(scope.seatClasses ? "state, group or seat class" : "state or group", name, scope.file, candidates);
+      this.ctx.unknown(scope.seatClasses ? "state, group or seat class" : "state or group", name, scope.file, candidates, "", [declareStateFix(this.ctx, scope.file, name.text)]);
       return [];
     }
     if (entry.kind === "state") {
@@ -232,6 +233,18 @@ export class SetEvaluator {
     this.reported.add(key);
     report();
   }
+}
+
+/** A quick fix that declares a missing state after the file's last state (or before its first declaration). */
+function declareStateFix(ctx: BindContext, file: string, name: string): Fix {
+  const decls = ctx.program.files.get(file)?.parsed.ast.declarations ?? [];
+  const states = decls.filter((d) => d.kind === "state");
+  const lastState = states[states.length - 1];
+  const firstDecl = decls.find((d) => d.kind !== "use");
+  const lastUse = [...decls].reverse().find((d) => d.kind === "use");
+  const at = lastState ? lastState.span.end : firstDecl ? firstDecl.span.start : lastUse ? lastUse.span.end : 0;
+  const newText = lastState ? `\nstate ${name}` : firstDecl ? `state ${name}\n\n` : `${lastUse ? "\n" : ""}state ${name}\n`;
+  return { title: `Declare state \`${name}\``, edits: [{ file, span: { start: at, end: at }, newText }] };
 }
 
 export function unique(xs: readonly string[]): string[] {

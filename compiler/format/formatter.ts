@@ -1,0 +1,248 @@
+// The formatter: one canonical layout for a design — two-space indentation, one item per line in
+// blocks, canonical spacing, long group literals wrapped, weight tables aligned, single blank
+// lines kept, comments and doc comments kept where they were. A statement with a comment inside
+// it prints verbatim. The result is checked before it is returned: it must re-parse to the same
+// AST and keep every comment, or the formatter refuses (and the file is left alone).
+import type { IToken } from "chevrotain";
+import type * as A from "../syntax/ast.js";
+import { parse } from "../syntax/parse.js";
+import type { Span } from "../syntax/span.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { CommentPool } from "./comments.js";
+import * as P from "./print-expressions.js";
+
+export interface FormatResult {
+  readonly ok: boolean;
+  /** The formatted text, or the original when `ok` is false. */
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly reason?: string;
+}
+
+const IND = "  ";
+
+export function format(text: string, file: string): FormatResult {
+  const parsed = parse(text, file);
+  const errors = parsed.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) return { ok: false, text, diagnostics: errors, reason: "the file has syntax errors" };
+  const printer = new Printer(text, new CommentPool(parsed.comments, text));
+  const out = printer.file(parsed.ast);
+  const check = verify(text, out, file, parsed.comments);
+  if (check) return { ok: false, text, diagnostics: [], reason: check };
+  return { ok: true, text: out, diagnostics: [] };
+}
+
+/** The formatted text must mean the same (same AST without positions) and keep every comment. */
+function verify(original: string, formatted: string, file: string, comments: readonly IToken[]): string | undefined {
+  const again = parse(formatted, file);
+  if (again.diagnostics.some((d) => d.severity === "error")) return "the formatted text does not parse (a formatter bug)";
+  const strip = (ast: A.SourceFile) => JSON.stringify(ast.declarations, (k, v) => (k === "span" || k === "pathSpan" || k === "doc" ? undefined : v));
+  if (strip(again.ast) !== strip(parse(original, file).ast)) return "the formatted text would mean something else (a formatter bug)";
+  const texts = (cs: readonly IToken[]) => cs.map((c) => c.image.trimEnd()).join("\n");
+  if (texts(again.comments) !== texts(comments)) return "a comment would move or be lost (a formatter bug)";
+  return undefined;
+}
+
+/** Runs of one-line state declarations are aligned, so their attribute blocks line up. */
+function alignStates(decls: readonly A.Declaration[], bodies: string[], placed: readonly { blankBefore: boolean; leading: readonly IToken[]; interior: boolean }[]): void {
+  let run: number[] = [];
+  const flush = () => {
+    const heads = run.map((i) => bodies[i]!.indexOf(" {"));
+    const width = Math.max(...heads.filter((h) => h >= 0));
+    if (run.length > 1) for (const [k, i] of run.entries()) if (heads[k]! >= 0) bodies[i] = bodies[i]!.slice(0, heads[k]).padEnd(width) + bodies[i]!.slice(heads[k]);
+    run = [];
+  };
+  decls.forEach((d, i) => {
+    const p = placed[i]!;
+    const alignable = d.kind === "state" && !p.interior && !bodies[i]!.includes("\n");
+    if (!alignable || p.blankBefore || p.leading.length > 0) flush();
+    if (alignable) run.push(i);
+  });
+  flush();
+}
+
+class Printer {
+  constructor(private readonly text: string, private readonly pool: CommentPool) {}
+
+  file(ast: A.SourceFile): string {
+    const decls = ast.declarations;
+    const { placed, dangling } = this.pool.place(decls.map((d) => d.span), 0, this.text.length);
+    const bodies = decls.map((d, i) => (placed[i]!.interior ? this.verbatim(d.span, "") : this.declaration(d)));
+    alignStates(decls, bodies, placed);
+    const chunks: string[] = [];
+    decls.forEach((d, i) => {
+      const p = placed[i]!;
+      const body = bodies[i]!;
+      const printed = this.withComments(body, p.leading, p.trailing, "");
+      if (i > 0) {
+        const prev = decls[i - 1]!;
+        // Multi-line declarations, and a change of kind, are set apart by a blank line.
+        const bothShort = !bodies[i - 1]!.includes("\n") && !body.includes("\n") && prev.kind === d.kind;
+        chunks.push(p.blankBefore || !bothShort ? "\n\n" : "\n");
+      }
+      chunks.push(printed);
+    });
+    if (dangling.length) chunks.push((chunks.length ? "\n\n" : "") + dangling.map((c) => c.image.trimEnd()).join("\n"));
+    return chunks.join("").trimEnd() + "\n";
+  }
+
+  private withComments(body: string, leading: readonly IToken[], trailing: IToken | undefined, indent: string): string {
+    const lead = this.commentLines(leading, indent);
+    return `${lead}${body}${trailing ? ` ${trailing.image.trimEnd()}` : ""}`;
+  }
+
+  private commentLines(comments: readonly IToken[], indent: string): string {
+    let out = "";
+    let prevEnd = -1;
+    for (const c of comments) {
+      if (prevEnd >= 0 && /\n[ \t\r]*\n/.test(this.text.slice(prevEnd, c.startOffset))) out += "\n";
+      out += `${indent}${this.reindentBlock(c.image.trimEnd(), indent)}\n`;
+      prevEnd = c.startOffset + c.image.length;
+    }
+    // A blank line between the comments and what follows them stays.
+    if (prevEnd >= 0 && /^[ \t\r]*\n[ \t\r]*\n/.test(this.text.slice(prevEnd))) out += "\n";
+    return out;
+  }
+
+  private reindentBlock(s: string, indent: string): string {
+    return s.includes("\n") ? s.split("\n").map((l, i) => (i === 0 ? l : indent + l.trimStart())).join("\n") : s;
+  }
+
+  /** The statement exactly as written, re-indented as a whole. */
+  private verbatim(span: Span, indent: string): string {
+    this.pool.consume(span);
+    const lines = this.text.slice(span.start, span.end).split("\n");
+    const rest = lines.slice(1).filter((l) => l.trim());
+    const common = rest.length ? Math.min(...rest.map((l) => l.length - l.trimStart().length)) : 0;
+    const firstCol = span.start - (this.text.lastIndexOf("\n", span.start - 1) + 1);
+    const shift = Math.min(common, firstCol);
+    return lines.map((l, i) => (i === 0 ? l.trimEnd() : l.trim() ? indent + l.slice(shift).trimEnd() : "")).join("\n");
+  }
+
+  /** Items of a block, with their comments, blank lines kept (at most one). */
+  private block(items: readonly { span: Span; print: (indent: string) => string }[], from: number, to: number, indent: string): string {
+    const { placed, dangling } = this.pool.place(items.map((i) => i.span), from, to);
+    const lines: string[] = [];
+    items.forEach((item, k) => {
+      const p = placed[k]!;
+      if (p.blankBefore) lines.push("");
+      const body = p.interior ? indent + this.verbatim(item.span, indent) : item.print(indent);
+      lines.push(this.withComments(body, p.leading, p.trailing, indent).replace(/\n$/, ""));
+    });
+    if (dangling.length) lines.push(this.commentLines(dangling, indent).replace(/\n$/, ""));
+    return lines.join("\n");
+  }
+
+  private title(t: string | undefined): string {
+    return t === undefined ? "" : ` ${P.str(t)}`;
+  }
+
+  private braceBlock(header: string, items: readonly { span: Span; print: (indent: string) => string }[], span: Span, indent: string): string {
+    const open = this.text.indexOf("{", span.start);
+    const inner = this.block(items, open + 1, span.end - 1, indent + IND);
+    return inner.trim() ? `${header} {\n${inner}\n${indent}}` : `${header} {\n${indent}}`;
+  }
+
+  private declaration(d: A.Declaration): string {
+    switch (d.kind) {
+      case "use":
+        return `use ${P.str(d.path)}`;
+      case "state": {
+        const attrs = d.attributes.map((a) => `${a.key.text}: ${P.value(a.value)}`);
+        return `state ${d.name.text}${this.title(d.title)}${attrs.length ? ` { ${attrs.join(", ")} }` : ""}`;
+      }
+      case "group": {
+        const head = `group ${d.name.text} = `;
+        return head + P.set(d.expr, "", head.length);
+      }
+      case "action":
+        return `action ${d.name.text}(${d.params.map((p) => `${p.name.text}: ${p.type.text}`).join(", ")})`;
+      case "institution":
+        return this.braceBlock(`institution ${d.name.text}${this.title(d.title)}`, d.items.map((i) => ({ span: i.span, print: (ind: string) => this.institutionItem(i, ind) })), d.span, "");
+      case "arrangement": {
+        const items: { span: Span; print: (indent: string) => string }[] = [];
+        if (d.kindKeyword && d.arrangementKind) items.push({ span: { start: d.kindKeyword.span.start, end: d.arrangementKind.span.end }, print: (ind) => `${ind}kind: ${d.arrangementKind!.text}` });
+        for (const c of d.commitments) items.push({ span: c.span, print: (ind) => `${ind}${this.conduct(c)}` });
+        return this.braceBlock(`arrangement ${d.name.text}${this.title(d.title)} between ${d.parties.map((p) => P.set(p)).join(", ")}`, items, d.span, "");
+      }
+      case "scenario":
+        return this.braceBlock(`scenario ${P.str(d.name.text)}`, d.items.map((i) => ({ span: i.span, print: (ind: string) => this.scenarioItem(i, ind) })), d.span, "");
+      case "assert":
+        return `assert ${P.qualified(d.target)}: ${d.negated ? "not " : ""}${P.fact(d.fact)}`;
+    }
+  }
+
+  private conduct(c: A.Conduct): string {
+    return `${c.actor.text} does ${P.pattern(c.action)}`;
+  }
+
+  private institutionItem(i: A.InstitutionItem, ind: string): string {
+    switch (i.kind) {
+      case "members":
+        return `${ind}members: ${P.set(i.set, ind, ind.length + 9)}`;
+      case "requires":
+        return `${ind}requires: ${P.set(i.set, ind, ind.length + 10)}`;
+      case "admission":
+        return `${ind}admission: ${i.steps.map(P.qualified).join(" after ")}`;
+      case "body":
+        return this.braceBlock(`${ind}body ${i.name.text}${this.title(i.title)}`, i.items.map((b) => ({ span: b.span, print: (inner: string) => this.bodyItem(b, inner) })), i.span, ind);
+      case "principle":
+        return this.principle(i, ind);
+    }
+  }
+
+  private bodyItem(b: A.BodyItem, ind: string): string {
+    switch (b.kind) {
+      case "seats": {
+        const head = `${ind}seats${b.seatClass ? ` ${b.seatClass.text}` : ""}: `;
+        return head + (b.count ? String(b.count.value) : b.set ? P.set(b.set, ind, head.length) : "");
+      }
+      case "rule":
+        return `${ind}rule ${b.name.text}${this.title(b.title)}: ${P.condition(b.condition)}`;
+      case "weight": {
+        const entries = b.entries.map((e) => ({ key: e.key.text, value: P.num(e.value) }));
+        const inline = `${ind}weight ${b.name.text} { ${entries.map((e) => `${e.key}: ${e.value}`).join(", ")} }`;
+        if (entries.length <= 6 && inline.length <= P.WIDTH) return entries.length ? inline : `${ind}weight ${b.name.text} { }`;
+        // One entry per line, values aligned.
+        const width = Math.max(...entries.map((e) => e.key.length));
+        const inner = ind + IND;
+        return `${ind}weight ${b.name.text} {\n${entries.map((e) => `${inner}${`${e.key}:`.padEnd(width + 1)} ${e.value}`).join("\n")}\n${ind}}`;
+      }
+    }
+  }
+
+  private principle(p: A.PrincipleDecl, ind: string): string {
+    const inner = ind + IND;
+    const lines = [`${ind}principle ${p.name.text}${this.title(p.title)}:`];
+    if (p.trigger) lines.push(`${inner}when ${P.pattern(p.trigger)}`);
+    const subject = p.subject.kind === "every" ? `every ${P.set(p.subject.set)}` : p.subject.name.text;
+    lines.push(`${inner}${subject} ${p.deontic} ${P.pattern(p.action)}`);
+    if (p.where.length) {
+      lines.push(
+        `${inner}where ${p.where.map((w) => (w.kind === "in" ? `${w.name.text} ${w.negated ? "not in" : "in"} ${P.set(w.set)}` : `${w.name.text} ${w.op} ${P.value(w.value)}`)).join(" and ")}`,
+      );
+    }
+    for (const e of p.exceptions) lines.push(`${inner}unless ${e.kind === "authorized" ? `authorized by ${P.qualified(e.rule)}` : `within ${e.name.text}`}`);
+    if (p.sanction) lines.push(`${inner}or else ${P.str(p.sanction.text)}`);
+    return lines.join("\n");
+  }
+
+  private scenarioItem(i: A.VoteStmt | A.ExpectStmt | A.Conduct, ind: string): string {
+    switch (i.kind) {
+      case "conduct":
+        return `${ind}${this.conduct(i)}`;
+      case "expect": {
+        if (i.outcome === "adopted") return `${ind}expect adopted`;
+        if (i.outcome === "rejected") return `${ind}expect rejected${i.vetoedBy ? `, vetoed by ${i.vetoedBy.map((s) => P.set(s)).join(", ")}` : ""}`;
+        if (i.outcome === "no violation") return `${ind}expect no violation`;
+        return `${ind}expect violation ${i.principle?.text ?? ""}${i.by ? ` by ${i.by.text}` : ""}`;
+      }
+      case "vote": {
+        const ballots = i.ballots.map((b) => `${b.choice}: ${b.seats.map((s) => P.set(s)).join(", ")}`);
+        const one = `${ind}vote ${P.qualified(i.rule)} { ${ballots.join("  ")} }`;
+        if (one.length <= P.WIDTH || ballots.length <= 1) return ballots.length ? one : `${ind}vote ${P.qualified(i.rule)} { }`;
+        return `${ind}vote ${P.qualified(i.rule)} {\n${ballots.map((b) => `${ind}${IND}${b}`).join("\n")}\n${ind}}`;
+      }
+    }
+  }
+}

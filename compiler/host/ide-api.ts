@@ -1,0 +1,123 @@
+// The editor features as one object over an AnalysisHost: each method takes a path and offsets
+// and returns plain data (rust-analyzer's `Analysis`). The language server maps these to LSP.
+import type { AnalysisHost } from "./analysis-host.js";
+import type { Span } from "../syntax/span.js";
+import { lex } from "../syntax/lexer.js";
+import { hover, type Hover } from "./ide/hover.js";
+import { definition, documentHighlights, prepareRename, references, rename, type Location } from "./ide/navigation.js";
+import { outline, workspaceSymbols, type OutlineSymbol } from "./ide/symbols.js";
+import { completions, type CompletionItem } from "./ide/completion.js";
+import { semanticTokens, type SemanticToken } from "./ide/semantic-tokens.js";
+import { foldingRanges, selectionChain } from "./ide/ranges.js";
+import { codeActions, type CodeAction } from "./ide/code-actions.js";
+import { codeLenses, inlayHints, type CodeLens, type InlayHint } from "./ide/hints.js";
+import { analysisOf, findRuleInfo } from "./ide/rule-analysis.js";
+import { table } from "../report/analysis-table.js";
+import { compileFiles } from "../compile.js";
+import { runTests, type TestResult } from "../engine/testing/run.js";
+import type { RuleAnalysis } from "../engine/analysis/analyze.js";
+import type { DeclarationSite } from "../semantics/model.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+export class Ide {
+  constructor(readonly host: AnalysisHost) {}
+
+  private parsed(path: string) {
+    const output = this.host.check(path);
+    const file = output.program.files.get(path);
+    return { output, file };
+  }
+
+  diagnostics(path: string): Diagnostic[] {
+    return this.host.diagnostics(path);
+  }
+
+  hover(path: string, offset: number): Hover | undefined {
+    const { output } = this.parsed(path);
+    return hover(output.model, path, offset, output.diagnostics);
+  }
+
+  definition(path: string, offset: number): Location[] {
+    return definition(this.host.check(path).model, path, offset);
+  }
+
+  references(path: string, offset: number, includeDeclaration: boolean): Location[] {
+    return references(this.host.check(path).model, this.host.workspaceIndex(), path, offset, includeDeclaration);
+  }
+
+  documentHighlights(path: string, offset: number) {
+    return documentHighlights(this.host.check(path).model, path, offset);
+  }
+
+  prepareRename(path: string, offset: number) {
+    return prepareRename(this.host.check(path).model, path, offset);
+  }
+
+  rename(path: string, offset: number, newName: string) {
+    return rename(this.host.check(path).model, this.host.workspaceIndex(), path, offset, newName);
+  }
+
+  documentSymbols(path: string): OutlineSymbol[] {
+    const { file } = this.parsed(path);
+    return file ? outline(file.parsed.ast) : [];
+  }
+
+  workspaceSymbols(query: string): DeclarationSite[] {
+    return workspaceSymbols(this.host.workspaceIndex().declarations, query);
+  }
+
+  completions(path: string, offset: number): CompletionItem[] {
+    const { output, file } = this.parsed(path);
+    if (!file) return [];
+    return completions(output.model, file.parsed.ast, path, file.text, offset);
+  }
+
+  semanticTokens(path: string): SemanticToken[] {
+    const { output, file } = this.parsed(path);
+    if (!file) return [];
+    return semanticTokens(output.model, path, lex(file.text, path).tokens, file.parsed.comments);
+  }
+
+  foldingRanges(path: string) {
+    const { file } = this.parsed(path);
+    return file ? foldingRanges(file.parsed.ast, file.parsed.comments) : [];
+  }
+
+  selectionRanges(path: string, offsets: readonly number[]): Span[][] {
+    const { file } = this.parsed(path);
+    return offsets.map((o) => (file ? selectionChain(file.parsed.ast, o) : []));
+  }
+
+  codeActions(path: string, range: Span): CodeAction[] {
+    const { output, file } = this.parsed(path);
+    return file ? codeActions(file.parsed.ast, file.text, path, range, output.diagnostics) : [];
+  }
+
+  inlayHints(path: string, range: Span): InlayHint[] {
+    const { output, file } = this.parsed(path);
+    return file ? inlayHints(output.model, file.parsed.ast, range) : [];
+  }
+
+  codeLenses(path: string): CodeLens[] {
+    const { file } = this.parsed(path);
+    return file ? codeLenses(file.parsed.ast, path) : [];
+  }
+
+  /** The command behind "Analyze rule": the analysis as a table and as data. */
+  analyzeRule(path: string, rule: string): { text: string; analysis?: RuleAnalysis; error?: string } {
+    const { model } = this.host.check(path);
+    const info = findRuleInfo(model, rule);
+    if (!info) return { text: `unknown rule ${rule}`, error: `unknown rule \`${rule}\`` };
+    const a = analysisOf(model, info);
+    if (typeof a === "string") return { text: `${rule}\n  cannot be analysed: ${a}\n`, error: a };
+    return { text: table(a, false), analysis: a };
+  }
+
+  /** The command behind "Run scenario(s)": the test results of the file's scenarios and assertions. */
+  runScenarios(path: string, name?: string): { results: TestResult[]; error?: string } {
+    const compiled = compileFiles([path], this.host.host);
+    if (!compiled.ruleset) return { results: [], error: "the design has errors" };
+    const results = runTests(compiled.ruleset, path).filter((r) => !name || (r.kind === "scenario" && r.name === name));
+    return { results };
+  }
+}

@@ -1,0 +1,221 @@
+// Completion: the keywords the grammar allows at the cursor (Chevrotain's content assist on the
+// declaration being typed) and the names in scope there — states and groups in a group
+// expression, seat classes inside a body, bodies and rules after `INST.`, weights after `by`,
+// attribute keys, actions and their parameters.
+import type { IToken, TokenType } from "chevrotain";
+import type * as A from "../../syntax/ast.js";
+import type { Model } from "../../semantics/model.js";
+import { lex } from "../../syntax/lexer.js";
+import { parser } from "../../syntax/parser.js";
+import * as T from "../../syntax/tokens.js";
+
+export type CompletionKind = "keyword" | "state" | "group" | "institution" | "body" | "rule" | "seatClass" | "weight" | "attribute" | "action" | "parameter" | "principle" | "value" | "snippet";
+
+export interface CompletionItem {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  readonly documentation?: string;
+  readonly insertText?: string;
+  readonly snippet?: boolean;
+}
+
+const topLevel = new Set<TokenType>([T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert]);
+
+const snippets: CompletionItem[] = [
+  { label: "state", kind: "snippet", detail: "declare a state", insertText: 'state ${1:ISO} "${2:Name}" { power: ${3:small}, region: ${4:Europe} }', snippet: true },
+  { label: "group", kind: "snippet", detail: "declare a group of states", insertText: "group ${1:Name} = { ${2} }", snippet: true },
+  { label: "institution", kind: "snippet", detail: "an institution with a body and a rule", insertText: 'institution ${1:Name} "${2:Title}" {\n  members: ${3:states}\n\n  body ${4:Assembly} {\n    seats: members\n    rule ${5:ordinary}: yes > 1/2 of voting\n  }\n}', snippet: true },
+  { label: "body", kind: "snippet", detail: "a body with seats and a rule", insertText: "body ${1:Council} {\n  seats: members\n  rule ${2:qualified}: yes >= ${3:2/3}\n}", snippet: true },
+  { label: "rule", kind: "snippet", detail: "a decision rule", insertText: "rule ${1:name}: yes >= ${2:2/3} of voting", snippet: true },
+  { label: "principle", kind: "snippet", detail: "a principle of conduct", insertText: "principle ${1:Name} \"${2:Article}\":\n  every member must not ${3:Action}(${4:against}: member)", snippet: true },
+  { label: "scenario", kind: "snippet", detail: "a scenario with a vote", insertText: 'scenario "${1:description}" {\n  vote ${2:INST.BODY.RULE} { yes: ${3} no: ${4} }\n  expect ${5:adopted}\n}', snippet: true },
+  { label: "assert", kind: "snippet", detail: "an assertion about a rule", insertText: "assert ${1:INST.BODY.RULE}: veto players = ${2:none}", snippet: true },
+];
+
+export function completions(model: Model, ast: A.SourceFile, file: string, text: string, offset: number): CompletionItem[] {
+  // The declaration being typed: from the last top-level keyword before the cursor.
+  const before = text.slice(0, offset);
+  const all = lex(before, file).tokens;
+  let start = 0;
+  for (let i = all.length - 1; i >= 0; i--) {
+    if (topLevel.has(all[i]!.tokenType) && (i === 0 || startsLine(text, all[i]!.startOffset))) {
+      start = i;
+      break;
+    }
+  }
+  let tokens = all.slice(start);
+  // A word being typed is the prefix, not context.
+  const last = tokens[tokens.length - 1];
+  if (last && last.startOffset + last.image.length === offset && (last.tokenType === T.Identifier || T.keywords.includes(last.tokenType))) tokens = tokens.slice(0, -1);
+
+  const items = new Map<string, CompletionItem>();
+  const add = (i: CompletionItem) => {
+    if (!items.has(`${i.kind}:${i.label}`)) items.set(`${i.kind}:${i.label}`, i);
+  };
+  if (tokens.length === 0) for (const s of snippets.filter((s) => ["state", "group", "institution", "scenario", "assert"].includes(s.label))) add(s);
+
+  let suggestions: ReturnType<typeof parser.computeContentAssist> = [];
+  try {
+    suggestions = parser.computeContentAssist("file", tokens);
+  } catch {
+    suggestions = [];
+  }
+  const context = contextAt(ast, offset);
+  for (const s of suggestions) {
+    const t = s.nextTokenType;
+    const innermost = s.ruleStack[s.ruleStack.length - 1] ?? "file";
+    // A `name` inside a qualified name (`EEC.Council.|`) completes as part of that name.
+    const rule = innermost === "name" && s.ruleStack[s.ruleStack.length - 2] === "qualifiedName" ? "qualifiedName" : innermost;
+    if (T.keywords.includes(t)) {
+      const word = (t.PATTERN as RegExp).source;
+      add({ label: word, kind: "keyword" });
+      if (rule === "institutionDecl" || rule === "bodyDecl" || rule === "file") {
+        const snippet = snippets.find((x) => x.label === word);
+        if (snippet) add(snippet);
+      }
+      continue;
+    }
+    if (t !== T.Identifier && t !== T.Keyword) continue;
+    for (const item of namesFor(model, rule, tokens, context)) add(item);
+  }
+  return [...items.values()];
+}
+
+function startsLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === "\n") return true;
+    if (c !== " " && c !== "\t" && c !== "\r") return false;
+  }
+  return true;
+}
+
+interface Context {
+  readonly institution?: string;
+  readonly body?: string;
+}
+
+function contextAt(ast: A.SourceFile, offset: number): Context {
+  for (const d of ast.declarations) {
+    if (d.kind !== "institution" || offset < d.span.start || offset > d.span.end + 1) continue;
+    const body = d.items.find((i): i is A.BodyDecl => i.kind === "body" && offset >= i.span.start && offset <= i.span.end + 1);
+    return { institution: d.name.text, ...(body ? { body: body.name.text } : {}) };
+  }
+  return {};
+}
+
+function namesFor(model: Model, rule: string, tokens: readonly IToken[], ctx: Context): CompletionItem[] {
+  const prev = tokens[tokens.length - 1];
+  const states = () => [...model.states.values()].map((s): CompletionItem => ({ label: s.name, kind: "state", ...(s.title ? { detail: s.title } : {}), ...(s.decl.doc ? { documentation: s.decl.doc } : {}) }));
+  const groups = () => [...model.groups.values()].map((g): CompletionItem => ({ label: g.name, kind: "group", detail: `${g.members.length} states`, ...(g.decl.doc ? { documentation: g.decl.doc } : {}) }));
+  const body = ctx.institution && ctx.body ? model.institutions.get(ctx.institution)?.bodies.get(ctx.body) : undefined;
+  const seatClasses = () => (body ? [...body.seatClasses].map(([c, seats]): CompletionItem => ({ label: c, kind: "seatClass", detail: `${seats.length} seats` })) : []);
+  const attributes = () => {
+    const keys = new Map<string, string>();
+    for (const s of model.states.values()) for (const [k, v] of s.attributes) keys.set(k, v.type);
+    return [...keys].map(([k, type]): CompletionItem => ({ label: k, kind: "attribute", detail: type }));
+  };
+  switch (rule) {
+    case "setAtom":
+    case "seatList":
+      return [...states(), ...groups(), ...seatClasses()];
+    case "tally":
+      return prev?.tokenType === T.By ? weights(model, body) : [];
+    case "filterUnary":
+    case "attribute":
+      return attributes();
+    case "weightEntry":
+      return body ? [...body.seats.filter((s) => s.state).map((s): CompletionItem => ({ label: s.id, kind: "state" })), ...seatClasses()] : states();
+    case "actionPattern":
+    case "conduct":
+      return prev?.tokenType === T.Does || prev?.tokenType === T.When || prev?.tokenType === T.Must || prev?.tokenType === T.May || prev?.tokenType === T.Not ? actions(model) : [...states()];
+    case "argument":
+    case "name":
+      return parameters(model, tokens);
+    case "qualifiedName":
+      return qualified(model, tokens, ctx);
+    case "fact":
+      return [
+        { label: "dummies", kind: "keyword" },
+        { label: "dictator", kind: "keyword" },
+        { label: "banzhaf", kind: "keyword" },
+        { label: "shapley", kind: "keyword" },
+        ...powerClasses(model),
+        ...groups(),
+      ];
+    case "exception":
+      return prev?.tokenType === T.Within ? [...model.arrangements.values()].map((a): CompletionItem => ({ label: a.kind ?? a.name, kind: "value" })) : [];
+    default:
+      return [];
+  }
+}
+
+function weights(model: Model, body: ReturnType<Model["institutions"]["get"]> extends infer I ? (I extends { bodies: ReadonlyMap<string, infer B> } ? B | undefined : never) : never): CompletionItem[] {
+  const out: CompletionItem[] = body ? [...body.weightTables.keys()].map((w) => ({ label: w, kind: "weight" as const, detail: "weight table" })) : [];
+  if (!body || body.weightTables.size === 0) {
+    const numeric = new Set<string>();
+    for (const s of model.states.values()) for (const [k, v] of s.attributes) if (v.type === "number") numeric.add(k);
+    for (const k of numeric) out.push({ label: k, kind: "attribute", detail: "number attribute of the states" });
+  }
+  return out;
+}
+
+function actions(model: Model): CompletionItem[] {
+  return [...model.actions.values()].map((a) => ({ label: a.name, kind: "action", detail: `(${a.params.map((p) => `${p.name}: ${p.type}`).join(", ")})` }));
+}
+
+function parameters(model: Model, tokens: readonly IToken[]): CompletionItem[] {
+  // The action is the identifier before the nearest unclosed `(`.
+  let depth = 0;
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const t = tokens[i]!;
+    if (t.tokenType === T.RParen) depth++;
+    else if (t.tokenType === T.LParen) {
+      if (depth === 0) {
+        const action = model.actions.get(tokens[i - 1]!.image);
+        return action ? action.params.map((p) => ({ label: p.name, kind: "parameter" as const, detail: p.type, insertText: `${p.name}: ` })) : [];
+      }
+      depth--;
+    }
+  }
+  return [];
+}
+
+function qualified(model: Model, tokens: readonly IToken[], ctx: Context): CompletionItem[] {
+  // Parts typed so far: NAME (. NAME)* .
+  const parts: string[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.tokenType === T.Dot) continue;
+    if (t.tokenType === T.Identifier || T.keywords.includes(t.tokenType)) {
+      if (i + 1 < tokens.length && tokens[i + 1]!.tokenType !== T.Dot) break;
+      parts.unshift(t.image);
+      if (i === 0 || tokens[i - 1]!.tokenType !== T.Dot) break;
+    } else break;
+  }
+  const lastIsDot = tokens[tokens.length - 1]?.tokenType === T.Dot;
+  if (!lastIsDot) {
+    // The first part: institutions, or (inside an institution) its bodies.
+    const inst = ctx.institution ? model.institutions.get(ctx.institution) : undefined;
+    return [
+      ...[...model.institutions.values()].map((i): CompletionItem => ({ label: i.name, kind: "institution", ...(i.title ? { detail: i.title } : {}) })),
+      ...(inst ? [...inst.bodies.keys()].map((b): CompletionItem => ({ label: b, kind: "body" })) : []),
+    ];
+  }
+  const inst = model.institutions.get(parts[0]!) ?? (ctx.institution ? model.institutions.get(ctx.institution) : undefined);
+  if (!inst) return [];
+  if (parts.length === 1 && model.institutions.has(parts[0]!)) return [...inst.bodies.values()].map((b) => ({ label: b.name, kind: "body" as const, detail: `${b.seats.length} seats` }));
+  const bodyName = model.institutions.has(parts[0]!) ? parts[1] : parts[0];
+  const body = inst.bodies.get(bodyName ?? "");
+  return body ? [...body.rules.values()].map((r) => ({ label: r.name, kind: "rule" as const, detail: r.title ?? "", ...(r.decl.doc ? { documentation: r.decl.doc } : {}) })) : [];
+}
+
+function powerClasses(model: Model): CompletionItem[] {
+  const out = new Set<string>();
+  for (const s of model.states.values()) {
+    const p = s.attributes.get("power");
+    if (p && p.type === "name") out.add(p.value);
+  }
+  return [...out].map((c) => ({ label: c, kind: "value" }));
+}

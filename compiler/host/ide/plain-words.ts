@@ -1,0 +1,37 @@
+// A decision rule in plain words, for hovers and reports:
+// "at least 9 seats vote yes, and no seat of permanent votes no".
+import type { ConditionJson, TallyJson } from "../../ruleset/types.js";
+import { Rational } from "../../numbers/rational.js";
+
+const ops: Record<string, string> = { ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly", "!=": "other than" };
+
+function tally(t: TallyJson): string {
+  const verb = t.tally === "yes" ? "vote yes" : t.tally === "no" ? "vote no" : "abstain";
+  return t.weight ? `the ${t.weight} of the seats that ${verb}` : `seats ${verb}`;
+}
+
+function amount(value: string, relative: boolean, base: string, weight: string | undefined): string {
+  const r = Rational.parse(value) ?? Rational.ZERO;
+  if (!relative) return r.isInteger() ? r.toString() : r.toDecimal(2);
+  const pct = r.mul(Rational.of(100));
+  const share = pct.isInteger() ? `${pct}%` : r.toString();
+  const of = base === "voting" ? "of those voting yes or no" : base === "present" ? "of those present" : weight ? `of the total ${weight}` : "of all seats";
+  return `${share} ${of}`;
+}
+
+export function plainWords(c: ConditionJson): string {
+  switch (c.op) {
+    case "and": return c.args.map(plainWords).join(", and ");
+    case "or": return c.args.map((a) => (a.op === "and" ? `(${plainWords(a)})` : plainWords(a))).join(", or ");
+    case "not": return `not (${plainWords(c.arg)})`;
+    case "unanimity": return "every seat votes yes";
+    case "consensus": return "no seat votes no";
+    case "veto": return `no seat of ${c.holder} votes no`;
+    case "compare": {
+      const op = ops[c.cmp] ?? c.cmp;
+      if ("tally" in c.right) return `${tally(c.left)} ${c.cmp === ">" ? "outnumber" : `are ${op}`} ${c.right.tally === "yes" ? "those voting yes" : c.right.tally === "no" ? "those voting no" : "those abstaining"}`;
+      const subject = c.left.weight ? `the ${c.left.weight} of the seats voting ${c.left.tally}` : `${c.left.tally === "abstain" ? "abstentions" : `${c.left.tally} votes`}`;
+      return `${subject} ${c.left.weight ? "is" : "number"} ${op} ${amount(c.right.value, c.right.relative, c.right.base, c.left.weight)}`;
+    }
+  }
+}

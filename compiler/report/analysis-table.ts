@@ -1,0 +1,61 @@
+// The analysis of a rule as a table a person can read: shares as percentages, seats with equal
+// power merged into one row, veto players and dummies marked, the power classes summarized.
+import type { RuleAnalysis } from "../engine/analysis/analyze.js";
+import { Rational } from "../numbers/rational.js";
+
+const pct = (s: string) => {
+  const r = Rational.parse(s) ?? Rational.ZERO;
+  return !r.isZero() && r.compare(Rational.of(1, 10000)) < 0 ? "<0.01%" : r.toPercent(2);
+};
+
+/** A table for people: one row per seat, or per run of seats with equal power. */
+export function table(a: RuleAnalysis, color: boolean): string {
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
+  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  lines.push(`${bold(a.rule)}  ${dim(a.text)}`);
+  const n = a.players.length;
+  lines.push(
+    `  ${n} seats · ${a.winningCoalitions} of ${a.totalCoalitions} coalitions win (power to act ${pct(a.coleman)}) · ${a.monotone ? "monotone" : "NOT monotone"} · ${a.proper ? "proper" : "not proper"} · ${a.method}`,
+  );
+  lines.push(`  veto players: ${names(a.vetoPlayers)} · dictator: ${a.dictator ?? "none"} · dummies: ${names(a.dummies)}${a.unilateral.length ? ` · decides alone: ${names(a.unilateral)}` : ""}`);
+  const mwc = a.minimalWinningCoalitions;
+  lines.push(`  minimal winning coalitions: ${mwc.count ?? "not counted"}${mwc.note ? ` (${mwc.note})` : ""}`);
+  for (const c of mwc.list.slice(0, 5)) lines.push(`    { ${c.length <= 12 ? c.join(", ") : `${c.slice(0, 8).join(", ")}, … (${c.length} seats)`} }`);
+  if (mwc.list.length > 5 || mwc.truncated) lines.push(`    …`);
+
+  // Rows: seats with identical indices are merged when there are three or more of them.
+  const rows = new Map<string, string[]>();
+  for (const p of a.players) {
+    const key = `${a.banzhaf[p]!.normalized}|${a.shapleyShubik?.[p] ?? ""}`;
+    rows.set(key, [...(rows.get(key) ?? []), p]);
+  }
+  const entries: { label: string; seats: string[] }[] = [];
+  for (const seats of rows.values()) {
+    if (seats.length >= 3) entries.push({ label: `${seats.slice(0, 3).join(", ")}${seats.length > 3 ? ` … (${seats.length} seats)` : ""}`, seats });
+    else for (const s of seats) entries.push({ label: s, seats: [s] });
+  }
+  entries.sort((x, y) => (Rational.parse(a.banzhaf[y.seats[0]!]!.normalized) ?? Rational.ZERO).compare(Rational.parse(a.banzhaf[x.seats[0]!]!.normalized) ?? Rational.ZERO));
+  const width = Math.min(40, Math.max(4, ...entries.map((e) => e.label.length)));
+  lines.push(`  ${"seat".padEnd(width)}  ${"Banzhaf".padStart(8)}  ${"Shapley–Shubik".padStart(14)}  `);
+  const maxB = Math.max(...a.players.map((p) => (Rational.parse(a.banzhaf[p]!.normalized) ?? Rational.ZERO).toNumber()), 1e-9);
+  for (const e of entries) {
+    const p = e.seats[0]!;
+    const b = a.banzhaf[p]!.normalized;
+    const s = a.shapleyShubik ? pct(a.shapleyShubik[p]!) : "—";
+    const bar = "█".repeat(Math.round(((Rational.parse(b) ?? Rational.ZERO).toNumber() / maxB) * 20));
+    const marks = [a.vetoPlayers.includes(p) ? "veto" : "", a.dummies.includes(p) ? "dummy" : "", a.dictator === p ? "dictator" : ""].filter(Boolean).join(", ");
+    lines.push(`  ${e.label.padEnd(width)}  ${pct(b).padStart(8)}  ${s.padStart(14)}  ${bar}${marks ? ` ${marks}` : ""}`);
+  }
+  if (!a.shapleyShubik && a.shapleyShubikNote) lines.push(`  Shapley–Shubik: ${a.shapleyShubikNote}`);
+  for (const c of a.powerClasses) {
+    const without = Object.entries(c.canPassWithout).map(([k, v]) => `${v ? "can" : "cannot"} pass without ${k}`);
+    lines.push(`  ${c.class} (${c.seats.length}): ${c.canBlock ? "can block" : "cannot block"} · ${c.canPassAlone ? "can pass alone" : "cannot pass alone"}${without.length ? " · " + without.join(" · ") : ""}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function names(xs: readonly string[]): string {
+  if (xs.length === 0) return "none";
+  return xs.length <= 8 ? xs.join(", ") : `${xs.slice(0, 6).join(", ")} and ${xs.length - 6} more`;
+}

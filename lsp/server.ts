@@ -1,0 +1,338 @@
+// The mlat language server: a thin adapter from LSP to the compiler's AnalysisHost / Ide API.
+// No language logic lives here: each handler converts parameters, calls the Ide, converts back.
+// A failing request is logged and answered with an error; the server goes on.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  ResponseError,
+  ErrorCodes,
+  CodeActionKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { AnalysisHost, Ide, semanticTokenTypes, semanticTokenModifiers, type LineIndex } from "../compiler/index.js";
+import { diskHost, findDesigns } from "./workspace.js";
+import { pathToUri, toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, toSpan, uriToPath, symbolKind } from "./convert.js";
+import { DiagnosticsScheduler } from "./scheduler.js";
+import { formattingEdits } from "./formatting.js";
+
+export function startServer(connection: Connection): void {
+  const host = new AnalysisHost(diskHost);
+  const ide = new Ide(host);
+  const documents = new TextDocuments(TextDocument);
+  let workspaceFolders: string[] = [];
+
+  const indexOf = (p: string): LineIndex | undefined => host.lineIndex(p);
+
+  /** Wraps a handler: exceptions are logged and answered as errors, never fatal. */
+  function safe<P, R>(name: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+    return (params: P) => {
+      try {
+        return handler(params);
+      } catch (e) {
+        connection.console.error(`mlat: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return new ResponseError(ErrorCodes.InternalError, `mlat: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+  }
+
+  const scheduler = new DiagnosticsScheduler(host, (file) => {
+    try {
+      const index = indexOf(file);
+      if (!index) return;
+      const diagnostics = ide.diagnostics(file).map((d) => toDiagnostic(d, index, indexOf));
+      const doc = documents.get(pathToUri(file));
+      void connection.sendDiagnostics({ uri: pathToUri(file), ...(doc ? { version: doc.version } : {}), diagnostics });
+    } catch (e) {
+      connection.console.error(`mlat: diagnostics for ${file} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [".", " ", ":", "{", ",", "("], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [...semanticTokenModifiers] }, full: true },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract] },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: ["mlat.analyzeRule", "mlat.runScenarios"] },
+        documentFormattingProvider: true,
+      },
+      serverInfo: { name: "mlat", version: typeof MLAT_VERSION === "string" ? MLAT_VERSION : "dev" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const files = findDesigns(workspaceFolders);
+    host.setWorkspaceFiles(files);
+    scheduler.schedule(files);
+  });
+
+  documents.onDidOpen((e) => {
+    const p = uriToPath(e.document.uri);
+    host.openFile(p, e.document.getText());
+    scheduler.schedule(host.affectedBy(p), 0);
+  });
+  documents.onDidChangeContent((e) => {
+    const p = uriToPath(e.document.uri);
+    if (host.text(p) === e.document.getText()) return;
+    host.changeFile(p, e.document.getText());
+    scheduler.schedule(host.affectedBy(p));
+  });
+  documents.onDidClose((e) => {
+    const p = uriToPath(e.document.uri);
+    host.closeFile(p);
+    // A file outside the workspace has no diagnostics once closed.
+    if (!host.workspaceFiles().includes(p) || diskHost.readFile(p) === undefined) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    scheduler.schedule(host.affectedBy(p));
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      for (const change of params.changes) {
+        const p = uriToPath(change.uri);
+        if (host.isOpen(p)) continue;
+        host.fileChangedOnDisk(p, change.type !== 3);
+        scheduler.schedule(host.affectedBy(p));
+      }
+    } catch (e) {
+      connection.console.error(`mlat: watched files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  });
+
+  const at = (uri: string, position: { line: number; character: number }) => {
+    const p = uriToPath(uri);
+    const index = indexOf(p);
+    return index ? { p, index, offset: index.offset(position) } : undefined;
+  };
+
+  connection.onHover(
+    safe("hover", (params) => {
+      const a = at(params.textDocument.uri, params.position);
+      if (!a) return null;
+      const h = ide.hover(a.p, a.offset);
+      return h ? { contents: { kind: "markdown" as const, value: h.markdown }, range: toRange(a.index, h.span) } : null;
+    }),
+  );
+
+  connection.onCompletion(
+    safe("completion", (params) => {
+      const a = at(params.textDocument.uri, params.position);
+      return a ? ide.completions(a.p, a.offset).map(toCompletionItem) : [];
+    }),
+  );
+
+  const locations = (locs: { file: string; span: { start: number; end: number } }[]) =>
+    locs.flatMap((l) => {
+      const i = indexOf(l.file);
+      return i ? [{ uri: pathToUri(l.file), range: toRange(i, l.span) }] : [];
+    });
+
+  connection.onDefinition(
+    safe("definition", (params) => {
+      const a = at(params.textDocument.uri, params.position);
+      return a ? locations(ide.definition(a.p, a.offset)) : [];
+    }),
+  );
+
+  connection.onReferences(
+    safe("references", (params) => {
+      const a = at(params.textDocument.uri, params.position);
+      return a ? locations(ide.references(a.p, a.offset, params.context.includeDeclaration)) : [];
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    safe("highlight", (params) => {
+      const a = at(params.textDocument.uri, params.position);
+      return a ? ide.documentHighlights(a.p, a.offset).map((h) => ({ range: toRange(a.index, h.span), kind: h.write ? 3 : 2 })) : [];
+    }),
+  );
+
+  connection.onPrepareRename(
+    safe("prepareRename", (params) => {
+      const a = at(params.textDocument.uri, params.position);
+      if (!a) return null;
+      const r = ide.prepareRename(a.p, a.offset);
+      if ("error" in r) throw new RenameRefused(r.error);
+      return { range: toRange(a.index, r.span), placeholder: r.placeholder };
+    }),
+  );
+
+  connection.onRenameRequest(
+    safe("rename", (params) => {
+      const a = at(params.textDocument.uri, params.position);
+      if (!a) return null;
+      const r = ide.rename(a.p, a.offset, params.newName);
+      if ("error" in r) return new ResponseError(ErrorCodes.InvalidRequest, r.error);
+      const changes: Record<string, { range: ReturnType<typeof toRange>; newText: string }[]> = {};
+      for (const e of r.edits) {
+        const i = indexOf(e.file);
+        if (!i) continue;
+        (changes[pathToUri(e.file)] ??= []).push({ range: toRange(i, e.span), newText: e.newText });
+      }
+      return { changes };
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    safe("documentSymbol", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const i = indexOf(p);
+      return i ? ide.documentSymbols(p).map((s) => toDocumentSymbol(s, i)) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    safe("workspaceSymbol", (params) =>
+      ide.workspaceSymbols(params.query).flatMap((d) => {
+        const i = indexOf(d.file);
+        return i ? [{ name: d.name, kind: symbolKind(d.kind === "seatClass" ? "seatClass" : d.kind), location: { uri: pathToUri(d.file), range: toRange(i, d.nameSpan) }, containerName: d.id.slice(d.id.indexOf(":") + 1, d.id.lastIndexOf(".") > 0 ? d.id.lastIndexOf(".") : undefined) }] : [];
+      }),
+    ),
+  );
+
+  connection.languages.semanticTokens.on(
+    safe("semanticTokens", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const i = indexOf(p);
+      if (!i) return { data: [] };
+      const data: number[] = [];
+      let prevLine = 0;
+      let prevChar = 0;
+      for (const t of ide.semanticTokens(p)) {
+        // Tokens may not span lines: split multi-line ones (block comments).
+        let start = t.start;
+        const end = t.start + t.length;
+        while (start < end) {
+          const pos = i.position(start);
+          const lineEnd = Math.min(end, i.offset({ line: pos.line + 1, character: 0 }) - 1 >= start ? i.offset({ line: pos.line + 1, character: 0 }) : end);
+          const length = Math.max(0, Math.min(end, lineEnd) - start);
+          if (length > 0) {
+            data.push(pos.line - prevLine, pos.line === prevLine ? pos.character - prevChar : pos.character, length, t.type, t.modifiers);
+            prevLine = pos.line;
+            prevChar = pos.character;
+          }
+          if (lineEnd <= start) break;
+          start = lineEnd;
+        }
+      }
+      return { data };
+    }),
+  );
+
+  connection.onFoldingRanges(
+    safe("folding", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const i = indexOf(p);
+      if (!i) return [];
+      return ide
+        .foldingRanges(p)
+        .map((f) => ({ startLine: i.position(f.span.start).line, endLine: i.position(f.span.end).line, kind: f.kind }))
+        .filter((f) => f.endLine > f.startLine);
+    }),
+  );
+
+  connection.onSelectionRanges(
+    safe("selectionRange", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const i = indexOf(p);
+      if (!i) return [];
+      const chains = ide.selectionRanges(p, params.positions.map((pos) => i.offset(pos)));
+      return chains.map((chain, k) => {
+        type SR = { range: ReturnType<typeof toRange>; parent?: SR };
+        let result: SR | undefined;
+        for (const span of [...chain].reverse()) result = { range: toRange(i, span), ...(result ? { parent: result } : {}) };
+        return result ?? { range: { start: params.positions[k]!, end: params.positions[k]! } };
+      });
+    }),
+  );
+
+  connection.onCodeAction(
+    safe("codeAction", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const i = indexOf(p);
+      if (!i) return [];
+      return ide.codeActions(p, toSpan(i, params.range)).map((a) => {
+        const changes: Record<string, { range: ReturnType<typeof toRange>; newText: string }[]> = {};
+        for (const e of a.edits) {
+          const fi = indexOf(e.file);
+          if (fi) (changes[pathToUri(e.file)] ??= []).push({ range: toRange(fi, e.span), newText: e.newText });
+        }
+        return {
+          title: a.title,
+          kind: a.kind === "quickfix" ? CodeActionKind.QuickFix : CodeActionKind.RefactorExtract,
+          ...(a.diagnostic ? { diagnostics: [toDiagnostic(a.diagnostic, i, indexOf)] } : {}),
+          ...(a.preferred ? { isPreferred: true } : {}),
+          edit: { changes },
+        };
+      });
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    safe("inlayHint", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const i = indexOf(p);
+      return i ? ide.inlayHints(p, toSpan(i, params.range)).map((h) => ({ position: i.position(h.offset), label: h.label, paddingLeft: false })) : [];
+    }),
+  );
+
+  connection.onCodeLens(
+    safe("codeLens", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const i = indexOf(p);
+      return i ? ide.codeLenses(p).map((l) => ({ range: toRange(i, l.span), command: { title: l.title, command: l.command, arguments: [...l.arguments] } })) : [];
+    }),
+  );
+
+  connection.onExecuteCommand(
+    safe("executeCommand", (params) => {
+      const args = (params.arguments ?? []).map(String);
+      if (params.command === "mlat.analyzeRule") return ide.analyzeRule(uriToPath(args[1] ?? ""), args[0] ?? "");
+      if (params.command === "mlat.runScenarios") return ide.runScenarios(uriToPath(args[0] ?? ""), args[1]);
+      return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    safe("formatting", (params) => {
+      const p = uriToPath(params.textDocument.uri);
+      const text = host.text(p);
+      const i = indexOf(p);
+      return text !== undefined && i ? formattingEdits(text, p, i) : [];
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+class RenameRefused extends ResponseError<void> {
+  constructor(message: string) {
+    super(ErrorCodes.InvalidRequest, message);
+  }
+}
+
+declare const MLAT_VERSION: string;
+
+// Started as a program (`mlat lsp --stdio`, or the VS Code extension's bundled server).
+const connection = createConnection(ProposedFeatures.all);
+process.on("uncaughtException", (e) => connection.console.error(`mlat: uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+startServer(connection);
