@@ -1,6 +1,6 @@
 // End-to-end: spawn the built `mlat` (dist/cli.js, built by the global setup) as a user would.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -380,5 +380,42 @@ describe("CI formats", () => {
     expect(r.stdout).toContain("UN.SecurityCouncil.procedural: adopted");
     expect(mlat(["analyze", "--ruleset", out, "--rule", "UN.SecurityCouncil.substantive", "--format", "json"]).code).toBe(0);
     expect(mlat(["analyze"]).code).toBe(2);
+  });
+});
+
+describe("mlat fmt", () => {
+  const messy = 'state A{power:great}\nstate B\nstate C\ninstitution I{members:{A,B,C}\nbody B{seats:members\nrule r:yes>=2/3}}\n';
+
+  it("prints the formatted text and leaves the file alone", () => {
+    const f = tempDesign(messy);
+    const r = mlat(["fmt", f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("institution I {\n  members: { A, B, C }\n");
+    expect(readFileSync(f, "utf8")).toBe(messy);
+  });
+
+  it("--check lists files that would change and exits 1; --write rewrites them", () => {
+    const f = tempDesign(messy);
+    const check = mlat(["fmt", "--check", f]);
+    expect(check.code).toBe(1);
+    expect(check.stdout.trim()).toBe(path.relative(root, f).startsWith("..") ? f : path.relative(root, f));
+    expect(mlat(["fmt", "--write", f]).code).toBe(0);
+    expect(readFileSync(f, "utf8")).toContain("  body B {\n    seats: members\n");
+    expect(mlat(["fmt", "--check", f]).code).toBe(0);
+    expect(readdirSync(path.dirname(f))).toEqual(["design.mlat"]);
+  });
+
+  it("never touches a file that does not parse, and says why", () => {
+    const broken = "state A {\ninstitution I { members: { A }\n";
+    const f = tempDesign(broken);
+    const r = mlat(["fmt", "--write", f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("MLAT1003");
+    expect(r.stderr).toContain("not formatting");
+    expect(readFileSync(f, "utf8")).toBe(broken);
+  });
+
+  it("keeps the examples formatted", () => {
+    expect(mlat(["fmt", "--check", "examples"]).code).toBe(0);
   });
 });

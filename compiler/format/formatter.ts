@@ -61,13 +61,27 @@ function alignStates(decls: readonly A.Declaration[], bodies: string[], placed: 
   flush();
 }
 
+/** A statement inside a block; a nested block places its own comments. */
+interface Item {
+  readonly span: Span;
+  readonly block?: boolean;
+  readonly print: (indent: string) => string;
+}
+
+function isBlock(d: A.Declaration): boolean {
+  return d.kind === "institution" || d.kind === "arrangement" || d.kind === "scenario";
+}
+
 class Printer {
   constructor(private readonly text: string, private readonly pool: CommentPool) {}
 
   file(ast: A.SourceFile): string {
     const decls = ast.declarations;
     const { placed, dangling } = this.pool.place(decls.map((d) => d.span), 0, this.text.length);
-    const bodies = decls.map((d, i) => (placed[i]!.interior ? this.verbatim(d.span, "") : this.declaration(d)));
+    // A statement with a comment inside it, or one the printer cannot reproduce (an unknown
+    // fact keeps its text), prints as written.
+    const asWritten = (d: A.Declaration, i: number) => (placed[i]!.interior && !isBlock(d)) || (d.kind === "assert" && d.fact.kind === "unknownFact");
+    const bodies = decls.map((d, i) => (asWritten(d, i) ? this.verbatim(d.span, "") : this.declaration(d)));
     alignStates(decls, bodies, placed);
     const chunks: string[] = [];
     decls.forEach((d, i) => {
@@ -104,8 +118,9 @@ class Printer {
     return out;
   }
 
-  private reindentBlock(s: string, indent: string): string {
-    return s.includes("\n") ? s.split("\n").map((l, i) => (i === 0 ? l : indent + l.trimStart())).join("\n") : s;
+  /** A block comment's own lines are its content: they stay exactly as written. */
+  private reindentBlock(s: string, _indent: string): string {
+    return s;
   }
 
   /** The statement exactly as written, re-indented as a whole. */
@@ -120,13 +135,13 @@ class Printer {
   }
 
   /** Items of a block, with their comments, blank lines kept (at most one). */
-  private block(items: readonly { span: Span; print: (indent: string) => string }[], from: number, to: number, indent: string): string {
+  private block(items: readonly Item[], from: number, to: number, indent: string): string {
     const { placed, dangling } = this.pool.place(items.map((i) => i.span), from, to);
     const lines: string[] = [];
     items.forEach((item, k) => {
       const p = placed[k]!;
       if (p.blankBefore) lines.push("");
-      const body = p.interior ? indent + this.verbatim(item.span, indent) : item.print(indent);
+      const body = p.interior && !item.block ? indent + this.verbatim(item.span, indent) : item.print(indent);
       lines.push(this.withComments(body, p.leading, p.trailing, indent).replace(/\n$/, ""));
     });
     if (dangling.length) lines.push(this.commentLines(dangling, indent).replace(/\n$/, ""));
@@ -137,7 +152,7 @@ class Printer {
     return t === undefined ? "" : ` ${P.str(t)}`;
   }
 
-  private braceBlock(header: string, items: readonly { span: Span; print: (indent: string) => string }[], span: Span, indent: string): string {
+  private braceBlock(header: string, items: readonly Item[], span: Span, indent: string): string {
     const open = this.text.indexOf("{", span.start);
     const inner = this.block(items, open + 1, span.end - 1, indent + IND);
     return inner.trim() ? `${header} {\n${inner}\n${indent}}` : `${header} {\n${indent}}`;
@@ -158,9 +173,9 @@ class Printer {
       case "action":
         return `action ${d.name.text}(${d.params.map((p) => `${p.name.text}: ${p.type.text}`).join(", ")})`;
       case "institution":
-        return this.braceBlock(`institution ${d.name.text}${this.title(d.title)}`, d.items.map((i) => ({ span: i.span, print: (ind: string) => this.institutionItem(i, ind) })), d.span, "");
+        return this.braceBlock(`institution ${d.name.text}${this.title(d.title)}`, d.items.map((i) => ({ span: i.span, block: i.kind === "body", print: (ind: string) => this.institutionItem(i, ind) })), d.span, "");
       case "arrangement": {
-        const items: { span: Span; print: (indent: string) => string }[] = [];
+        const items: Item[] = [];
         if (d.kindKeyword && d.arrangementKind) items.push({ span: { start: d.kindKeyword.span.start, end: d.arrangementKind.span.end }, print: (ind) => `${ind}kind: ${d.arrangementKind!.text}` });
         for (const c of d.commitments) items.push({ span: c.span, print: (ind) => `${ind}${this.conduct(c)}` });
         return this.braceBlock(`arrangement ${d.name.text}${this.title(d.title)} between ${d.parties.map((p) => P.set(p)).join(", ")}`, items, d.span, "");

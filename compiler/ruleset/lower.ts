@@ -3,6 +3,7 @@ import type { Model, BoundCondition, BoundTally, RuleInfo, BodyInfo } from "../s
 import { LineIndex, type Span } from "../syntax/span.js";
 import type * as R from "./types.js";
 import { RULESET_FORMAT, RULESET_VERSION } from "./types.js";
+import { condition as printCondition, fact as printFact } from "../format/print-expressions.js";
 
 export interface LowerOptions {
   /** Source texts by file, for rule texts and source locations. */
@@ -24,7 +25,6 @@ export function lowerModel(model: Model, options: LowerOptions): R.RuleSet {
     const p = idx.position(span.start);
     return { source: { file: options.displayPath ? options.displayPath(file) : file, line: p.line + 1, column: p.character + 1 } };
   };
-  const textOf = (file: string, span: Span) => (options.sources.get(file) ?? "").slice(span.start, span.end).replace(/\s+/g, " ").trim();
 
   return {
     format: RULESET_FORMAT,
@@ -43,7 +43,7 @@ export function lowerModel(model: Model, options: LowerOptions): R.RuleSet {
       ...(inst.title ? { name: inst.title } : {}),
       members: inst.members,
       requires: inst.requires,
-      bodies: [...inst.bodies.values()].map((b) => lowerBody(b, textOf, where)),
+      bodies: [...inst.bodies.values()].map((b) => lowerBody(b, where)),
       admission: inst.admission,
       principles: [...inst.principles.values()].map((p) => ({
         id: p.qualified,
@@ -62,17 +62,17 @@ export function lowerModel(model: Model, options: LowerOptions): R.RuleSet {
     })),
     scenarios: model.scenarios.map((s) => ({ name: s.name, steps: s.steps, ...where(s.file, s.decl.span) })),
     assertions: model.assertions.flatMap((a) =>
-      a.fact ? [{ rule: a.target, negated: a.decl.negated, text: textOf(a.file, a.decl.fact.span), fact: a.fact, ...where(a.file, a.decl.span) }] : [],
+      a.fact ? [{ rule: a.target, negated: a.decl.negated, text: printFact(a.decl.fact), fact: a.fact, ...where(a.file, a.decl.span) }] : [],
     ),
   };
 }
 
 /** One body on its own (rule texts and locations left empty): what the rule checks analyse. */
 export function bodyJson(b: BodyInfo): R.BodyJson {
-  return lowerBody(b, () => "", () => ({}));
+  return lowerBody(b, () => ({}));
 }
 
-function lowerBody(b: BodyInfo, textOf: (file: string, span: Span) => string, where: (file: string, span: Span) => { source?: R.SourceLocation }): R.BodyJson {
+function lowerBody(b: BodyInfo, where: (file: string, span: Span) => { source?: R.SourceLocation }): R.BodyJson {
   const weights: Record<string, Record<string, string>> = {};
   for (const rule of b.rules.values()) {
     for (const [w, values] of rule.weights) {
@@ -85,16 +85,17 @@ function lowerBody(b: BodyInfo, textOf: (file: string, span: Span) => string, wh
     ...(b.title ? { title: b.title } : {}),
     seats: b.seats.map((s) => ({ id: s.id, ...(s.state ? { state: s.state } : {}), ...(s.seatClass ? { class: s.seatClass } : {}) })),
     weights,
-    rules: [...b.rules.values()].filter((r) => !r.incomplete).map((r) => lowerRule(r, textOf, where)),
+    rules: [...b.rules.values()].filter((r) => !r.incomplete).map((r) => lowerRule(r, where)),
   };
 }
 
-function lowerRule(r: RuleInfo, textOf: (file: string, span: Span) => string, where: (file: string, span: Span) => { source?: R.SourceLocation }): R.RuleJson {
+function lowerRule(r: RuleInfo, where: (file: string, span: Span) => { source?: R.SourceLocation }): R.RuleJson {
   return {
     id: r.qualified,
     name: r.name,
     ...(r.title ? { title: r.title } : {}),
-    text: textOf(r.file, r.decl.condition.span),
+    // The condition in its canonical form, so that formatting a design never changes its rule set.
+    text: printCondition(r.decl.condition),
     condition: lowerCondition(r.condition),
     ...where(r.file, r.decl.span),
   };
