@@ -1,5 +1,6 @@
 // Test helpers, one per boundary (rust-analyzer style): tests are data, and goldens are blessed
 // with UPDATE_SNAPSHOTS=1 (review the diff), never by editing the expected text by hand.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,4 +82,17 @@ export function mlatFiles(dir: string): string[] {
     .filter((f) => f.endsWith(".mlat"))
     .sort()
     .map((f) => path.join(dir, f));
+}
+
+/** Runs the built `mlat` as a user would (no colours unless asked). */
+const cli = () => path.join(root, "bin/mlat.js");
+
+export function mlat(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [cli(), ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

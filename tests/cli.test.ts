@@ -1,22 +1,9 @@
 // End-to-end: spawn the built `mlat` (dist/cli.js, built by the global setup) as a user would.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { root } from "./check.js";
-
-const cli = path.join(root, "bin/mlat.js");
-
-export function mlat(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: options.cwd ?? root,
-    input: options.input ?? "",
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { mlat, root } from "./check.js";
 
 function tempDesign(text: string, name = "design.mlat"): string {
   const dir = mkdtempSync(path.join(tmpdir(), "mlat-"));

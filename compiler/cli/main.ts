@@ -11,6 +11,7 @@ import { runEval } from "./commands/eval.js";
 import { runTestCommand } from "./commands/test.js";
 import { runMarks } from "./commands/marks.js";
 import { runFmt } from "./commands/fmt.js";
+import { runGraph, runReport } from "./commands/report.js";
 import { DesignHasErrors } from "./load-ruleset.js";
 
 function nonNegativeInt(value: string): number {
@@ -104,6 +105,25 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--stdin-filename <name>", "the file name for a design read from standard input")
     .option("--no-color", "never colour the output")
     .action((paths: string[], o) => setExit(runFmt(paths, { check: o.check, write: o.write, stdinFilename: o.stdinFilename, color: o.color })));
+
+  program
+    .command("report")
+    .description("one self-contained HTML page: institutions, membership, every rule's power chart, scenario results")
+    .argument("[file]", "a design (.mlat) or a compiled rule set (.json)")
+    .option("-o, --output <file>", "write the page to this file instead of standard output")
+    .option("--title <title>", "the page title")
+    .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
+    .option("--no-color", "never colour the output")
+    .action((file: string | undefined, o) => setExit(runReport(designOrRuleset(file, o.ruleset), { output: o.output, title: o.title, ruleset: !!o.ruleset, color: o.color })));
+
+  program
+    .command("graph")
+    .description("institutions, bodies, groups and states, and who sits where, for Graphviz or Mermaid")
+    .argument("[file]", "a design (.mlat) or a compiled rule set (.json)")
+    .addOption(new Option("--format <format>", "output format").choices(["dot", "mermaid"]).default("dot"))
+    .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
+    .option("--no-color", "never colour the output")
+    .action((file: string | undefined, o) => setExit(runGraph(designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color })));
 
   program
     .command("test")

@@ -8,7 +8,7 @@ import type { Span } from "../../syntax/span.js";
 import { Rational } from "../../numbers/rational.js";
 import { lowerCondition } from "../../ruleset/lower.js";
 import { kindOfId, nameOfId, symbolAt } from "./at-cursor.js";
-import { plainWords } from "./plain-words.js";
+import { plainWords } from "../../report/plain-words.js";
 import { analysisOf, findRuleInfo } from "./rule-analysis.js";
 
 export interface Hover {

@@ -1,7 +1,7 @@
 // A decision rule in plain words, for hovers and reports:
 // "at least 9 seats vote yes, and no seat of permanent votes no".
-import type { ConditionJson, TallyJson } from "../../ruleset/types.js";
-import { Rational } from "../../numbers/rational.js";
+import type { ConditionJson, TallyJson } from "../ruleset/types.js";
+import { Rational } from "../numbers/rational.js";
 
 const ops: Record<string, string> = { ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly", "!=": "other than" };
 
@@ -30,8 +30,10 @@ export function plainWords(c: ConditionJson): string {
     case "compare": {
       const op = ops[c.cmp] ?? c.cmp;
       if ("tally" in c.right) return `${tally(c.left)} ${c.cmp === ">" ? "outnumber" : `are ${op}`} ${c.right.tally === "yes" ? "those voting yes" : c.right.tally === "no" ? "those voting no" : "those abstaining"}`;
-      const subject = c.left.weight ? `the ${c.left.weight} of the seats voting ${c.left.tally}` : `${c.left.tally === "abstain" ? "abstentions" : `${c.left.tally} votes`}`;
-      return `${subject} ${c.left.weight ? "is" : "number"} ${op} ${amount(c.right.value, c.right.relative, c.right.base, c.left.weight)}`;
+      const howMuch = `${op} ${amount(c.right.value, c.right.relative, c.right.base, c.left.weight)}`;
+      if (c.left.weight) return `the ${c.left.weight} of the seats that ${c.left.tally === "abstain" ? "abstain" : `vote ${c.left.tally}`} add up to ${howMuch}`;
+      const verb = c.left.tally === "abstain" ? "abstain" : `vote ${c.left.tally}`;
+      return c.right.relative ? `${howMuch} ${verb}` : `${howMuch} ${c.right.value === "1" ? "seat" : "seats"} ${verb}`;
     }
   }
 }

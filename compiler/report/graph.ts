@@ -1,0 +1,46 @@
+// `mlat graph`: institutions, bodies, groups and states, and who sits where, for Graphviz (dot)
+// or Mermaid.
+import type { RuleSet } from "../ruleset/types.js";
+
+export function toDot(ruleset: RuleSet): string {
+  const q = (s: string) => JSON.stringify(s);
+  const lines = ["digraph mlat {", "  rankdir=LR;", '  node [fontname="Helvetica"];'];
+  const inGroup = new Set(ruleset.institutions.flatMap((i) => i.members));
+  for (const s of ruleset.states) if (inGroup.has(s.id)) lines.push(`  ${q(`state:${s.id}`)} [label=${q(s.id)}, shape=ellipse];`);
+  for (const g of ruleset.groups) lines.push(`  ${q(`group:${g.id}`)} [label=${q(`${g.id} (${g.members.length})`)}, shape=folder];`);
+  for (const inst of ruleset.institutions) {
+    lines.push(`  ${q(`inst:${inst.id}`)} [label=${q(inst.name ? `${inst.id}\n${inst.name}` : inst.id)}, shape=box, style=bold];`);
+    for (const m of inst.members) lines.push(`  ${q(`state:${m}`)} -> ${q(`inst:${inst.id}`)} [color=gray70, arrowhead=none];`);
+    for (const b of inst.bodies) {
+      lines.push(`  ${q(`body:${b.id}`)} [label=${q(b.name)}, shape=component];`);
+      lines.push(`  ${q(`inst:${inst.id}`)} -> ${q(`body:${b.id}`)};`);
+      const classes = new Map<string, string[]>();
+      for (const s of b.seats) if (s.class) classes.set(s.class, [...(classes.get(s.class) ?? []), s.state ?? s.id]);
+      for (const [c, seats] of classes) {
+        const named = seats.filter((s) => inGroup.has(s));
+        if (named.length) for (const s of named) lines.push(`  ${q(`state:${s}`)} -> ${q(`body:${b.id}`)} [label=${q(c)}, color=steelblue];`);
+        else lines.push(`  ${q(`seats:${b.id}.${c}`)} [label=${q(`${c} × ${seats.length}`)}, shape=note];`, `  ${q(`seats:${b.id}.${c}`)} -> ${q(`body:${b.id}`)} [color=steelblue];`);
+      }
+    }
+  }
+  for (const g of ruleset.groups) if (g.members.length <= 40) for (const m of g.members) if (inGroup.has(m)) lines.push(`  ${q(`state:${m}`)} -> ${q(`group:${g.id}`)} [style=dashed, color=gray60, arrowhead=none];`);
+  lines.push("}");
+  return lines.join("\n") + "\n";
+}
+
+export function toMermaid(ruleset: RuleSet): string {
+  const id = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
+  const lines = ["flowchart LR"];
+  for (const inst of ruleset.institutions) {
+    lines.push(`  ${id(`inst_${inst.id}`)}[["${inst.id}${inst.name ? `: ${inst.name.replace(/"/g, "'")}` : ""}"]]`);
+    for (const b of inst.bodies) {
+      lines.push(`  ${id(`body_${b.id}`)}("${b.name}")`, `  ${id(`inst_${inst.id}`)} --> ${id(`body_${b.id}`)}`);
+      const classes = new Map<string, number>();
+      for (const s of b.seats) if (s.class && !s.state) classes.set(s.class, (classes.get(s.class) ?? 0) + 1);
+      for (const [c, n] of classes) lines.push(`  ${id(`seats_${b.id}_${c}`)}["${c} × ${n}"] -.-> ${id(`body_${b.id}`)}`);
+      for (const s of b.seats) if (s.class && s.state) lines.push(`  ${id(`state_${s.state}`)} -- ${s.class} --> ${id(`body_${b.id}`)}`);
+    }
+    for (const m of inst.members) lines.push(`  ${id(`state_${m}`)}(["${m}"]) --- ${id(`inst_${inst.id}`)}`);
+  }
+  return lines.join("\n") + "\n";
+}
