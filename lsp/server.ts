@@ -72,7 +72,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract] },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: ["mlat.analyzeRule", "mlat.runScenarios"] },
+        executeCommandProvider: { commands: ["mlat.analyzeRule", "mlat.runScenarios", "mlat.powerReport"] },
         documentFormattingProvider: true,
       },
       serverInfo: { name: "mlat", version: typeof MLAT_VERSION === "string" ? MLAT_VERSION : "dev" },
@@ -307,6 +307,7 @@ export function startServer(connection: Connection): void {
       const args = (params.arguments ?? []).map(String);
       if (params.command === "mlat.analyzeRule") return ide.analyzeRule(uriToPath(args[1] ?? ""), args[0] ?? "");
       if (params.command === "mlat.runScenarios") return ide.runScenarios(uriToPath(args[0] ?? ""), args[1]);
+      if (params.command === "mlat.powerReport") return ide.powerReport(uriToPath(args[0] ?? ""));
       return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
     }),
   );

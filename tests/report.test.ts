@@ -30,7 +30,7 @@ maybe("mlat report in a browser", () => {
       expect(await page.locator("h1").textContent()).toBe("mlat report: eec-1958.mlat");
       expect(await page.locator("section.rule").count()).toBe(4);
       const bars = await page.locator("#rule-EEC\\.Council\\.qualified rect.bar.bz").evaluateAll((els) =>
-        els.map((e) => ({ seat: e.getAttribute("data-seat"), value: e.getAttribute("data-value"), width: (e as SVGRectElement).getBBox().width })),
+        els.map((e) => ({ seat: e.getAttribute("data-seat"), value: e.getAttribute("data-value"), width: (e as unknown as { getBBox(): { width: number } }).getBBox().width })),
       );
       expect(bars.map((b) => [b.seat, b.value])).toEqual([["FRA", "5/21"], ["BEL", "1/7"], ["LUX", "0"]]);
       const ratio = (v: string) => v.split("/").map(Number).reduce((p, q) => p / q);

@@ -15,7 +15,9 @@ import { analysisOf, findRuleInfo } from "./ide/rule-analysis.js";
 import { table } from "../report/analysis-table.js";
 import { compileFiles } from "../compile.js";
 import { runTests, type TestResult } from "../engine/testing/run.js";
-import type { RuleAnalysis } from "../engine/analysis/analyze.js";
+import { allRules, analyzeRule, AnalysisError, type RuleAnalysis } from "../engine/analysis/analyze.js";
+import { renderReport } from "../report/html.js";
+import { marksOf } from "../engine/marks.js";
 import type { DeclarationSite } from "../semantics/model.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -111,6 +113,24 @@ export class Ide {
     const a = analysisOf(model, info);
     if (typeof a === "string") return { text: `${rule}\n  cannot be analysed: ${a}\n`, error: a };
     return { text: table(a, false), analysis: a };
+  }
+
+  /** The command behind "Show power report": the design's HTML report. */
+  powerReport(path: string): { html?: string; error?: string } {
+    const compiled = compileFiles([path], this.host.host);
+    if (!compiled.ruleset) return { error: "the design has errors" };
+    const ruleset = compiled.ruleset;
+    const analyses = new Map<string, RuleAnalysis | string>();
+    for (const { body, rule } of allRules(ruleset)) {
+      try {
+        analyses.set(rule.id, analyzeRule(ruleset, body, rule, { listLimit: 0 }));
+      } catch (e) {
+        if (!(e instanceof AnalysisError)) throw e;
+        analyses.set(rule.id, e.message);
+      }
+    }
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    return { html: renderReport({ title: `Power report: ${name}`, ruleset, analyses, tests: runTests(ruleset, path), marks: marksOf(ruleset) }) };
   }
 
   /** The command behind "Run scenario(s)": the test results of the file's scenarios and assertions. */

@@ -22,13 +22,15 @@ export class TestClient {
 
   private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, readonly folder: string) {}
 
-  static async start(files: Record<string, string>): Promise<TestClient> {
+  /** Starts `mlat lsp --stdio`, or another server script given as `server`. */
+  static async start(files: Record<string, string>, server?: string): Promise<TestClient> {
     const folder = mkdtempSync(path.join(tmpdir(), "mlat-lsp-"));
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
       writeFileSync(path.join(folder, name), text);
     }
-    const child = spawn(process.execPath, [path.join(root, "bin/mlat.js"), "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const args = server ? [server, "--stdio"] : [path.join(root, "bin/mlat.js"), "lsp", "--stdio"];
+    const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, folder);
     child.stderr!.on("data", (d) => client.stderr.push(String(d)));

@@ -1,0 +1,67 @@
+// The VS Code extension: its manifest, the packaged .vsix (what is inside, and what is not), and
+// the client/server handshake with the very server bundle the .vsix ships.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root } from "./check.js";
+import { TestClient } from "./lsp/client.js";
+
+const ext = path.join(root, "vscode-extension");
+const manifest = JSON.parse(readFileSync(path.join(ext, "package.json"), "utf8"));
+
+describe("the extension manifest", () => {
+  it("contributes the language, grammar, configuration, snippets, commands and settings", () => {
+    expect(manifest.contributes.languages[0]).toMatchObject({ id: "mlat", extensions: [".mlat"], configuration: "./language-configuration.json" });
+    expect(manifest.contributes.grammars[0]).toMatchObject({ language: "mlat", scopeName: "source.mlat" });
+    for (const file of [manifest.contributes.grammars[0].path, manifest.contributes.snippets[0].path, manifest.contributes.languages[0].configuration, manifest.icon]) {
+      expect(existsSync(path.join(ext, file)), file).toBe(true);
+    }
+    const config = JSON.parse(readFileSync(path.join(ext, "language-configuration.json"), "utf8"));
+    expect(config.comments).toEqual({ lineComment: "//", blockComment: ["/*", "*/"] });
+    expect(Object.keys(config)).toEqual(expect.arrayContaining(["brackets", "autoClosingPairs", "surroundingPairs", "indentationRules", "wordPattern"]));
+    const snippets = JSON.parse(readFileSync(path.join(ext, "snippets/mlat.json"), "utf8"));
+    expect(Object.keys(snippets)).toEqual(expect.arrayContaining(["state", "group", "institution", "body", "rule", "principle", "scenario", "assert"]));
+    expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(["mlat.analyzeRuleAtCursor", "mlat.runScenariosInFile", "mlat.showPowerReport", "mlat.restartServer"]);
+    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(["mlat.trace.server", "mlat.server.path"]);
+    expect(manifest.engines.vscode).toBe("^1.91.0");
+  });
+});
+
+describe("the packaged .vsix", () => {
+  it("holds the grammar, the configuration, the client and the server bundle, and no node_modules", () => {
+    execFileSync("npm", ["run", "--silent", "package:vsix"], { cwd: root, stdio: "pipe" });
+    const vsix = path.join(root, "dist/mlat-vscode.vsix");
+    const files = execFileSync("unzip", ["-Z1", vsix], { encoding: "utf8" }).trim().split("\n").sort();
+    expect(files).toEqual(
+      [
+        "[Content_Types].xml",
+        "extension.vsixmanifest",
+        "extension/LICENSE.txt",
+        "extension/dist/extension.js",
+        "extension/dist/server.js",
+        "extension/images/icon.png",
+        "extension/language-configuration.json",
+        "extension/package.json",
+        "extension/readme.md",
+        "extension/snippets/mlat.json",
+        "extension/syntaxes/mlat.tmLanguage.json",
+      ].sort(),
+    );
+    expect(files.some((f) => f.includes("node_modules"))).toBe(false);
+  }, 120_000);
+
+  it("ships a server that answers the client handshake on its own", async () => {
+    const server = path.join(ext, "dist/server.js");
+    expect(existsSync(server)).toBe(true);
+    const client = await TestClient.start({ "club.mlat": "state A\nstate B\ninstitution Club { members: { A, B } }\n" }, server);
+    try {
+      const d = await client.waitForDiagnostics(client.uri("club.mlat"), (p) => p.diagnostics.length > 0);
+      expect(d.diagnostics.map((x) => x.code)).toEqual(["MLAT3006"]);
+      const report = await client.request<{ html?: string }>("workspace/executeCommand", { command: "mlat.powerReport", arguments: [client.uri("club.mlat")] });
+      expect(report.html).toContain("<!DOCTYPE html>");
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,12 @@
+// Bundles the extension client and the language server into single files for the .vsix:
+// nothing from node_modules ships separately.
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: false, minify: true, logLevel: "warning", absWorkingDir: here };
+
+await build({ ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+await build({ ...common, entryPoints: ["../lsp/server.ts"], outfile: "dist/server.js", define: { MLAT_VERSION: JSON.stringify(version) } });
