@@ -134,7 +134,10 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(
     safe("completion", (params) => {
       const a = at(params.textDocument.uri, params.position);
-      return a ? ide.completions(a.p, a.offset).map(toCompletionItem) : [];
+      if (!a) return [];
+      const items = ide.completions(a.p, a.offset) as ReturnType<Ide["completions"]> & { incomplete?: boolean };
+      // A truncated list is incomplete: the editor asks again as the user types more letters.
+      return { isIncomplete: items.incomplete === true, items: items.map(toCompletionItem) };
     }),
   );
 

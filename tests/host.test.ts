@@ -95,6 +95,15 @@ describe("completion", () => {
     expect(kw).not.toContain("state");
   });
 
+  it("filters by the letters typed and keeps long lists short", () => {
+    expect(labels(`use "./world.mlat"\ngroup G = { FR<|> }\n`)).toEqual(["FRA", "Founders"]);
+    const many = Array.from({ length: 500 }, (_, i) => `state S${i}`).join("\n");
+    const { ide, offset } = setup(`${many}\ngroup G = { <|> }\n`);
+    const items = ide.completions("/w/main.mlat", offset) as ReturnType<Ide["completions"]> & { incomplete?: boolean };
+    expect(items.length).toBe(300);
+    expect(items.incomplete).toBe(true);
+  });
+
   it("offers declarations at the top level", () => {
     expect(labels(`use "./world.mlat"\n<|>`)).toEqual(expect.arrayContaining(["state", "group", "institution", "scenario", "assert"]));
   });

@@ -66,8 +66,9 @@ describe("the language server", () => {
     const uri = client.uri("main.mlat");
     const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: pos(MAIN, "qualified:", 2) });
     expect(hover.contents.value).toContain("veto players: none · dummies: none");
-    const completion = await client.request<{ label: string }[]>("textDocument/completion", { textDocument: { uri }, position: pos(MAIN, "Council.qualified {", 8) });
-    expect(completion.map((c) => c.label)).toContain("qualified");
+    const completion = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>("textDocument/completion", { textDocument: { uri }, position: pos(MAIN, "Council.qualified {", 8) });
+    expect(completion.items.map((c) => c.label)).toContain("qualified");
+    expect(completion.isIncomplete).toBe(false);
     const def = await client.request<{ uri: string }[]>("textDocument/definition", { textDocument: { uri }, position: pos(MAIN, "Founders", 2) });
     expect(def[0]!.uri).toBe(client.uri("world.mlat"));
     const refs = await client.request<{ uri: string }[]>("textDocument/references", { textDocument: { uri }, position: pos(MAIN, "FRA: 4"), context: { includeDeclaration: true } });

@@ -47,7 +47,11 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
   let tokens = all.slice(start);
   // A word being typed is the prefix, not context.
   const last = tokens[tokens.length - 1];
-  if (last && last.startOffset + last.image.length === offset && (last.tokenType === T.Identifier || T.keywords.includes(last.tokenType))) tokens = tokens.slice(0, -1);
+  let prefix = "";
+  if (last && last.startOffset + last.image.length === offset && (last.tokenType === T.Identifier || T.keywords.includes(last.tokenType))) {
+    prefix = last.image;
+    tokens = tokens.slice(0, -1);
+  }
 
   const items = new Map<string, CompletionItem>();
   const add = (i: CompletionItem) => {
@@ -79,7 +83,28 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
     if (t !== T.Identifier && t !== T.Keyword) continue;
     for (const item of namesFor(model, rule, tokens, context)) add(item);
   }
-  return [...items.values()];
+  return limit(filterByPrefix([...items.values()], prefix));
+}
+
+/** Names that contain the typed letters in order (the editor re-filters as the user types). */
+function filterByPrefix(items: CompletionItem[], prefix: string): CompletionItem[] {
+  if (!prefix) return items;
+  const p = prefix.toLowerCase();
+  return items.filter((i) => {
+    let k = 0;
+    for (const c of i.label.toLowerCase()) if (c === p[k]) k++;
+    return k === p.length;
+  });
+}
+
+/** Completion lists stay small enough to answer fast in a workspace of thousands of states. */
+export const COMPLETION_LIMIT = 300;
+
+function limit(items: CompletionItem[]): CompletionItem[] & { incomplete?: boolean } {
+  if (items.length <= COMPLETION_LIMIT) return items;
+  const out: CompletionItem[] & { incomplete?: boolean } = items.slice(0, COMPLETION_LIMIT);
+  out.incomplete = true;
+  return out;
 }
 
 function startsLine(text: string, offset: number): boolean {
