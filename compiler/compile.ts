@@ -96,5 +96,5 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 }
 
 function emptyModel(): Model {
-  return { states: new Map(), groups: new Map(), actions: new Map(), institutions: new Map(), arrangements: new Map(), scenarios: [], assertions: [], declarations: new Map(), references: [] };
+  return { states: new Map(), groups: new Map(), actions: new Map(), institutions: new Map(), arrangements: new Map(), scenarios: [], assertions: [], blocs: [], declarations: new Map(), references: [] };
 }

@@ -61,12 +61,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("exact voting-power analysis of rules: veto players, dummies, Banzhaf, Shapley–Shubik, blocking")
     .argument("[file]", "a design (.mlat) or a compiled rule set (.json)")
     .option("--rule <id...>", "only these rules (INSTITUTION.BODY.RULE)")
+    .option("--bloc <group...>", "analyse these groups as voting blocs (simple majority inside), besides the design's blocs")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--no-shapley", "skip Shapley–Shubik indices")
     .option("--list <n>", "how many minimal winning coalitions to list", nonNegativeInt, 20)
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string | undefined, o) => setExit(runAnalyze(designOrRuleset(file, o.ruleset), { rule: o.rule, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color })));
+    .action((file: string | undefined, o) => setExit(runAnalyze(designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color })));
 
   program
     .command("eval")

@@ -184,6 +184,8 @@ class Printer {
         return this.braceBlock(`scenario ${P.str(d.name.text)}`, d.items.map((i) => ({ span: i.span, print: (ind: string) => this.scenarioItem(i, ind) })), d.span, "");
       case "assert":
         return `assert ${P.qualified(d.target)}: ${d.negated ? "not " : ""}${P.fact(d.fact)}`;
+      case "bloc":
+        return `bloc ${d.name.text} in ${P.qualified(d.body)}${d.condition ? `: ${P.condition(d.condition)}` : ""}`;
     }
   }
 

@@ -61,6 +61,9 @@ export function lowerModel(model: Model, options: LowerOptions): R.RuleSet {
       commitments: a.commitments,
     })),
     scenarios: model.scenarios.map((s) => ({ name: s.name, steps: s.steps, ...where(s.file, s.decl.span) })),
+    ...(model.blocs.length
+      ? { blocs: model.blocs.map((b) => ({ id: b.name, body: b.body, members: b.members, condition: lowerCondition(b.condition), text: b.decl.condition ? printCondition(b.decl.condition) : "yes > 1/2", weights: Object.fromEntries([...b.weights].map(([w, values]) => [w, Object.fromEntries([...values].map(([s, v]) => [s, v.toString()]))])) })) }
+      : {}),
     assertions: model.assertions.flatMap((a) =>
       a.fact ? [{ rule: a.target, negated: a.decl.negated, text: printFact(a.decl.fact), fact: a.fact, ...where(a.file, a.decl.span) }] : [],
     ),

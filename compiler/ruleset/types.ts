@@ -150,6 +150,18 @@ export interface AssertionJson {
   readonly source?: SourceLocation;
 }
 
+export interface BlocJson {
+  readonly id: string;
+  /** INSTITUTION.BODY */
+  readonly body: string;
+  readonly members: readonly string[];
+  /** The internal rule over the members' seats. */
+  readonly condition: ConditionJson;
+  readonly text: string;
+  /** Weights the internal rule counts, for the members' seats. */
+  readonly weights: Readonly<Record<string, Readonly<Record<string, RationalString>>>>;
+}
+
 export interface RuleSet {
   readonly format: typeof RULESET_FORMAT;
   readonly version: string;
@@ -160,4 +172,5 @@ export interface RuleSet {
   readonly arrangements: readonly ArrangementJson[];
   readonly scenarios: readonly ScenarioJson[];
   readonly assertions: readonly AssertionJson[];
+  readonly blocs?: readonly BlocJson[];
 }

@@ -137,6 +137,28 @@ export function bindBody(
   };
 }
 
+/**
+ * Binds a condition over some of a body's seats (a bloc's internal rule): the same tallies,
+ * weights and thresholds as a rule of the body, counted over those seats only.
+ */
+export function bindSubCondition(
+  ctx: BindContext,
+  sets: SetEvaluator,
+  states: ReadonlyMap<string, StateInfo>,
+  body: BodyInfo,
+  seatIds: readonly string[],
+  condition: A.Condition,
+  qualified: string,
+  file: string,
+): { condition: BoundCondition | undefined; weights: ReadonlyMap<string, ReadonlyMap<string, Rational>>; incomplete: boolean } {
+  const ids = new Set(seatIds);
+  const seats = body.seats.filter((s) => ids.has(s.id));
+  const scope: SetScope = { file, institution: body.institution, seatClasses: body.seatClasses, body: `${body.institution}.${body.name}` };
+  const binder = new RuleBinder(ctx, sets, states, seats, body.weightTables, scope, qualified, file, body.decl);
+  const bound = binder.condition(condition);
+  return { condition: bound, weights: binder.weights, incomplete: binder.incomplete || bound === undefined };
+}
+
 export function numberValue(ctx: BindContext, lit: A.NumberLiteral, file: string): Rational | undefined {
   if (lit.form === "fraction" && /\/0+$/.test(lit.text)) {
     ctx.report("ZeroDenominator", file, lit.span, [lit.text]);

@@ -4,10 +4,10 @@ import type * as A from "../syntax/ast.js";
 import { BindContext } from "./context.js";
 import { bindActions, bindStates, declareTopLevel } from "./declare.js";
 import { bindInstitution } from "./institutions.js";
-import type { ArrangementInfo, AssertionInfo, GroupInfo, InstitutionInfo, Model, ScenarioInfo } from "./model.js";
+import type { ArrangementInfo, AssertionInfo, BlocInfo, GroupInfo, InstitutionInfo, Model, ScenarioInfo } from "./model.js";
 import type { Program } from "./program.js";
 import { SetEvaluator } from "./sets.js";
-import { bindArrangement, bindAssertion, bindScenario } from "./statements.js";
+import { bindArrangement, bindAssertion, bindBloc, bindScenario } from "./statements.js";
 import type { Check } from "./checks/check.js";
 import { tooFewMembers } from "./checks/too-few-members.js";
 import { emptyGroup } from "./checks/empty-group.js";
@@ -41,6 +41,7 @@ export function checkProgram(program: Program): CheckResult {
   const arrangements = new Map<string, ArrangementInfo>();
   const scenarios: ScenarioInfo[] = [];
   const assertions: AssertionInfo[] = [];
+  const blocs: BlocInfo[] = [];
 
   for (const e of ctx.topLevel.values()) {
     if (e.kind !== "group") continue;
@@ -57,6 +58,10 @@ export function checkProgram(program: Program): CheckResult {
     for (const d of loaded.parsed.ast.declarations) {
       if (d.kind === "scenario") scenarios.push(bindScenario(ctx, sets, d, file, institutions));
       else if (d.kind === "assert") assertions.push(bindAssertion(ctx, sets, d, file, institutions));
+      else if (d.kind === "bloc") {
+        const b = bindBloc(ctx, sets, states, d, file, institutions);
+        if (b) blocs.push(b);
+      }
     }
   }
 
@@ -68,6 +73,7 @@ export function checkProgram(program: Program): CheckResult {
     arrangements,
     scenarios,
     assertions,
+    blocs,
     declarations: ctx.declarations,
     references: ctx.references,
   };

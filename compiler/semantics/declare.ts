@@ -10,7 +10,7 @@ export const PARAMETER_TYPES = ["state", "number", "percentage", "text", "boolea
 export function declareTopLevel(ctx: BindContext): void {
   for (const [file, loaded] of ctx.program.files) {
     for (const d of loaded.parsed.ast.declarations) {
-      if (d.kind === "use" || d.kind === "scenario" || d.kind === "assert") continue;
+      if (d.kind === "use" || d.kind === "scenario" || d.kind === "assert" || d.kind === "bloc") continue;
       if (d.name.text === "") continue;
       const existing = ctx.topLevel.get(d.name.text);
       if (existing) {

@@ -123,6 +123,19 @@ export interface ScenarioInfo {
   readonly file: string;
 }
 
+export interface BlocInfo {
+  readonly name: string;
+  /** INSTITUTION.BODY */
+  readonly body: string;
+  /** The bloc's seats in the body. */
+  readonly members: readonly string[];
+  /** The internal rule (by default a simple majority of the members). */
+  readonly condition: BoundCondition;
+  readonly weights: ReadonlyMap<string, ReadonlyMap<string, Rational>>;
+  readonly decl: A.BlocDecl;
+  readonly file: string;
+}
+
 export interface AssertionInfo {
   readonly target: string;
   /** undefined when the target or the fact could not be resolved (an error was reported). */
@@ -160,6 +173,7 @@ export interface Model {
   readonly arrangements: ReadonlyMap<string, ArrangementInfo>;
   readonly scenarios: readonly ScenarioInfo[];
   readonly assertions: readonly AssertionInfo[];
+  readonly blocs: readonly BlocInfo[];
   readonly declarations: ReadonlyMap<string, DeclarationSite>;
   readonly references: readonly Reference[];
 }

@@ -1,7 +1,8 @@
 // Binds the declarations that talk about institutions: arrangements, scenarios and assertions.
 import type * as A from "../syntax/ast.js";
 import { symbolId, type BindContext } from "./context.js";
-import type { ArrangementInfo, AssertionInfo, BodyInfo, InstitutionInfo, ScenarioInfo } from "./model.js";
+import type { ArrangementInfo, AssertionInfo, BlocInfo, BodyInfo, InstitutionInfo, ScenarioInfo, StateInfo } from "./model.js";
+import { bindSubCondition } from "./bodies.js";
 import { bindConduct, resolveRuleRef } from "./references.js";
 import type { FactJson, ScenarioStepJson } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
@@ -164,4 +165,37 @@ export function powerClasses(ctx: BindContext): Set<string> {
     for (const a of (e.decl as A.StateDecl).attributes) if (a.key.text === "power" && a.value.kind === "name") out.add(a.value.name.text);
   }
   return out;
+}
+
+/** `bloc Benelux in EEC.Council: yes > 1/2`: the group's seats in the body vote as one. */
+export function bindBloc(ctx: BindContext, sets: SetEvaluator, states: ReadonlyMap<string, StateInfo>, decl: A.BlocDecl, file: string, institutions: ReadonlyMap<string, InstitutionInfo>): BlocInfo | undefined {
+  const [instName, bodyName, extra] = decl.body.parts;
+  if (!instName || !bodyName || extra || instName.text === "" || bodyName.text === "") {
+    if (decl.body.parts.every((p) => p.text !== "")) ctx.report("SyntaxError", file, decl.body.span, ["a bloc votes in a body: write `bloc GROUP in INSTITUTION.BODY`"]);
+    return undefined;
+  }
+  const inst = institutions.get(instName.text);
+  if (!inst || !ctx.lookupTop(instName.text, file)) {
+    ctx.unknown("institution", instName, file, ctx.topNames(file, ["institution"]));
+    return undefined;
+  }
+  ctx.reference(symbolId("institution", inst.name), file, instName.span);
+  const body = inst.bodies.get(bodyName.text);
+  if (!body) {
+    ctx.unknown("body", bodyName, file, inst.bodies.keys(), inst.name);
+    return undefined;
+  }
+  ctx.reference(symbolId("body", `${inst.name}.${body.name}`), file, bodyName.span);
+  const members = resolveSeats(ctx, sets, { kind: "ref", name: decl.name, span: decl.name.span }, body, file, new Set());
+  if (members.length === 0) return undefined;
+  const condition: A.Condition = decl.condition ?? {
+    kind: "compare",
+    left: { kind: "tally", side: "yes", span: decl.span },
+    op: ">",
+    right: { kind: "quantity", value: { kind: "number", form: "fraction", text: "1/2", span: decl.span }, base: "all", span: decl.span },
+    span: decl.span,
+  };
+  const bound = bindSubCondition(ctx, sets, states, body, members, condition, `${inst.name}.${body.name}.bloc:${decl.name.text}`, file);
+  if (!bound.condition || bound.incomplete) return undefined;
+  return { name: decl.name.text, body: `${inst.name}.${body.name}`, members, condition: bound.condition, weights: bound.weights, decl, file };
 }

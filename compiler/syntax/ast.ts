@@ -282,7 +282,15 @@ export interface AssertDecl extends DeclBase {
   readonly fact: Fact;
 }
 
-export type Declaration = UseDecl | StateDecl | GroupDecl | ActionDecl | InstitutionDecl | ArrangementDecl | ScenarioDecl | AssertDecl;
+/** `bloc Benelux in EEC.Council: yes > 1/2`: the group votes as one, by its internal rule. */
+export interface BlocDecl extends DeclBase {
+  readonly kind: "bloc";
+  readonly name: Name;
+  readonly body: QualifiedName;
+  readonly condition?: Condition;
+}
+
+export type Declaration = UseDecl | StateDecl | GroupDecl | ActionDecl | InstitutionDecl | ArrangementDecl | ScenarioDecl | AssertDecl | BlocDecl;
 
 export interface SourceFile {
   readonly kind: "file";

@@ -105,6 +105,11 @@ export class AstBuilder {
       case "arrangementDecl": return this.arrangementDecl(n);
       case "scenarioDecl": return this.scenarioDecl(n);
       case "assertDecl": return this.assertDecl(n);
+      case "blocDecl": {
+        const span = nodeSpan(n, { start: 0, end: 0 });
+        const c = child(n, "condition");
+        return { kind: "bloc", span, name: this.name(tok(n, "Identifier"), span), body: this.qualifiedName(child(n, "qualifiedName"), span), ...(c || tok(n, "Colon") ? { condition: this.condition(c, span) } : {}) };
+      }
       default: return undefined;
     }
   }

@@ -21,7 +21,7 @@ export interface ParseResult {
   readonly tokenCount: number;
 }
 
-const topLevelStarters = new Set<TokenType>([T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert]);
+const topLevelStarters = new Set<TokenType>([T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert, T.Bloc]);
 
 export function parse(text: string, file: string): ParseResult {
   const lexed = lex(text, file);

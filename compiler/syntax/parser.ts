@@ -21,8 +21,21 @@ class MlatParser extends CstParser {
         { ALT: () => this.SUBRULE(this.arrangementDecl) },
         { ALT: () => this.SUBRULE(this.scenarioDecl) },
         { ALT: () => this.SUBRULE(this.assertDecl) },
+        { ALT: () => this.SUBRULE(this.blocDecl) },
       ]),
     );
+  });
+
+  /** `bloc Benelux in EEC.Council: yes > 1/2` — a group that votes as one in a body. */
+  blocDecl = this.RULE("blocDecl", () => {
+    this.CONSUME(T.Bloc);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.In);
+    this.SUBRULE(this.qualifiedName);
+    this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.condition);
+    });
   });
 
   useDecl = this.RULE("useDecl", () => {
@@ -700,4 +713,4 @@ class MlatParser extends CstParser {
 export const parser = new MlatParser();
 
 /** Tokens that start a declaration: the parser re-synchronises on them after an error. */
-export const declarationStarters: readonly TokenType[] = [T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert];
+export const declarationStarters: readonly TokenType[] = [T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert, T.Bloc];

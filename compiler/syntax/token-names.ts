@@ -15,7 +15,7 @@ const describedKinds: Record<string, string> = {
 
 /** Where a choice has many alternatives, the error names the construct instead of the tokens. */
 const describedRules: Record<string, string> = {
-  file: "a declaration (`state`, `group`, `action`, `institution`, `arrangement`, `scenario`, `assert` or `use`)",
+  file: "a declaration (`state`, `group`, `action`, `institution`, `arrangement`, `scenario`, `assert`, `bloc` or `use`)",
   value: "a value (a number, a name, a string, `true` or `false`)",
   number: "a number (such as `9`, `0.5`, `55%` or `2/3`)",
   setAtom: "a group of states (a name, `{ … }`, `states`, `members`, `members of …` or `( … )`)",

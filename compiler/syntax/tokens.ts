@@ -24,6 +24,7 @@ export const Institution = keyword("institution");
 export const Arrangement = keyword("arrangement");
 export const Scenario = keyword("scenario");
 export const Assert = keyword("assert");
+export const Bloc = keyword("bloc");
 export const States = keyword("states");
 export const Where = keyword("where");
 export const Members = keyword("members");

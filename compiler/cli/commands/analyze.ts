@@ -1,6 +1,9 @@
 // `mlat analyze FILE [--rule R] [--format table|json]`: the exact voting-power analysis of rules.
 import { analyzeRule, allRules, findRule, AnalysisError, type RuleAnalysis } from "../../engine/analysis/analyze.js";
 import { table } from "../../report/analysis-table.js";
+import { analyzeBloc, type BlocAnalysis } from "../../engine/analysis/blocs.js";
+import { Rational } from "../../numbers/rational.js";
+import type { RuleSet } from "../../ruleset/types.js";
 import { closest } from "../../semantics/suggest.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
@@ -8,6 +11,8 @@ import { loadRuleSet } from "../load-ruleset.js";
 
 export interface AnalyzeOptions {
   readonly rule?: string[];
+  /** Groups to analyse as blocs (with a simple majority inside), besides the design's blocs. */
+  readonly bloc?: string[];
   readonly format: "table" | "json";
   readonly shapley?: boolean;
   readonly list?: number;
@@ -39,8 +44,53 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
       results.push({ rule: rule.id, error: e.message });
     }
   }
-  if (options.format === "json") process.stdout.write(JSON.stringify({ rules: results }, null, 2) + "\n");
-  else process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : table(r, useColor(process.stdout, options.color)))).join("\n"));
-  return failed ? ExitCode.Failure : ExitCode.Ok;
+  const blocs = blocAnalyses(ruleset, options.bloc ?? [], targets.map((t) => t.rule.id));
+  if (options.format === "json") process.stdout.write(JSON.stringify({ rules: results, ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
+  else {
+    process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : table(r, useColor(process.stdout, options.color)))).join("\n"));
+    if (blocs.length) process.stdout.write("\n" + blocs.map((b) => ("error" in b ? `bloc ${b.bloc} in ${b.rule}: ${b.error}\n` : blocTable(b))).join("\n"));
+  }
+  return failed || blocs.some((b) => "error" in b) ? ExitCode.Failure : ExitCode.Ok;
 }
 
+
+/** The design's blocs, and the groups named with --bloc, for each analysed rule of their body. */
+function blocAnalyses(ruleset: RuleSet, extra: readonly string[], ruleIds: readonly string[]): (BlocAnalysis | { bloc: string; rule: string; error: string })[] {
+  const declared = [...(ruleset.blocs ?? [])];
+  for (const name of extra) {
+    const group = ruleset.groups.find((g) => g.id === name);
+    if (!group) {
+      const guess = closest(name, ruleset.groups.map((g) => g.id));
+      throw cliError("InvalidInput", ["--bloc", `\`${name}\` is not a group of the design${guess ? `: did you mean \`${guess}\`?` : ""}`]);
+    }
+    for (const inst of ruleset.institutions)
+      for (const body of inst.bodies) {
+        const members = body.seats.filter((s) => group.members.includes(s.id)).map((s) => s.id);
+        if (members.length > 0 && !declared.some((b) => b.id === name && b.body === body.id)) {
+          declared.push({ id: name, body: body.id, members, condition: { op: "compare", cmp: ">", left: { tally: "yes" }, right: { value: "1/2", relative: true, base: "all" } }, text: "yes > 1/2", weights: {} });
+        }
+      }
+  }
+  const out: (BlocAnalysis | { bloc: string; rule: string; error: string })[] = [];
+  for (const bloc of declared) {
+    for (const { body, rule } of allRules(ruleset)) {
+      if (body.id !== bloc.body || !ruleIds.includes(rule.id)) continue;
+      try {
+        out.push(analyzeBloc(ruleset, bloc, body, rule));
+      } catch (e) {
+        if (!(e instanceof AnalysisError)) throw e;
+        out.push({ bloc: bloc.id, rule: rule.id, error: e.message });
+      }
+    }
+  }
+  return out;
+}
+
+function blocTable(b: BlocAnalysis): string {
+  const p = (s: string) => (Rational.parse(s) ?? Rational.ZERO).toPercent(2);
+  const lines = [`bloc ${b.bloc} in ${b.rule}: ${b.members.join(", ")}`];
+  lines.push(`  the bloc as one player: Banzhaf ${p(b.power.banzhaf.normalized)} (absolute ${p(b.power.banzhaf.absolute)}), Shapley–Shubik ${b.power.shapleyShubik ? p(b.power.shapleyShubik) : "—"}`);
+  lines.push(`  ${"member".padEnd(10)} ${"inside".padStart(9)} ${"indirect".padStart(9)} ${"alone".padStart(9)}   (absolute Banzhaf)`);
+  for (const m of b.members) lines.push(`  ${m.padEnd(10)} ${p(b.internal[m]!).padStart(9)} ${p(b.indirect[m]!).padStart(9)} ${p(b.independent[m]!.absolute).padStart(9)}   ${b.verdict[m]} by joining`);
+  return lines.join("\n") + "\n";
+}

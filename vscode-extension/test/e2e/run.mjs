@@ -92,7 +92,7 @@ try {
   for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Control+K");
   await page.keyboard.press("Control+I");
-  const hover = page.locator(".monaco-hover", { hasText: "MLAT2001" });
+  const hover = page.locator(".monaco-hover", { hasText: "A name is used that is not declared" });
   await hover.first().waitFor({ state: "visible", timeout: 20_000 }).catch(() => undefined);
   const hoverText = (await hover.count()) ? await hover.first().innerText() : "";
   check("hover explains the error", /A name is used that is not declared/.test(hoverText ?? ""), (hoverText ?? "").replace(/\s+/g, " ").slice(0, 100));
