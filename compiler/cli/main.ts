@@ -12,6 +12,7 @@ import { runTestCommand } from "./commands/test.js";
 import { runMarks } from "./commands/marks.js";
 import { runFmt } from "./commands/fmt.js";
 import { runGraph, runReport } from "./commands/report.js";
+import { runDiff } from "./commands/diff.js";
 import { DesignHasErrors } from "./load-ruleset.js";
 
 function nonNegativeInt(value: string): number {
@@ -125,6 +126,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
     .action((file: string | undefined, o) => setExit(runGraph(designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color })));
+
+  program
+    .command("diff")
+    .description("compare two versions of a design rule by rule; exit 0 when equivalent, 1 when anything changed")
+    .argument("<old>", "the old design (.mlat) or rule set (.json)")
+    .argument("<new>", "the new design (.mlat) or rule set (.json)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--no-color", "never colour the output")
+    .action((oldFile: string, newFile: string, o) => setExit(runDiff(oldFile, newFile, { format: o.format, color: o.color })));
 
   program
     .command("test")

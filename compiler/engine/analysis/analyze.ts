@@ -87,6 +87,11 @@ export function countWinningIn(body: BodyJson, rule: RuleJson, allowed: (seat: s
   return countWinning(game, game.players.map(allowed), game.players.map(() => false));
 }
 
+/** Winning coalitions of a game containing every `forced` player and otherwise only `allowed` ones. */
+export function countWinningOf(game: Game, allowed: boolean[], forced: boolean[]): bigint {
+  return countWinning(game, allowed, forced);
+}
+
 function countWinning(game: Game, allowed: boolean[], forced: boolean[]): bigint {
   for (const m of methods) {
     const r = m.countWinning(game, allowed, forced);
