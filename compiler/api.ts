@@ -55,10 +55,10 @@ export function analyze(ruleset: RuleSet, options: AnalysisOptions & { readonly 
 }
 
 /** Evaluates one vote: seat id → yes | no | abstain | absent (seats not named are absent). */
-export function evaluate(ruleset: RuleSet, rule: string, ballots: Readonly<Record<string, Ballot>>): VoteResult {
+export function evaluate(ruleset: RuleSet, rule: string, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean } = {}): VoteResult {
   const found = findRule(ruleset, rule);
   if (!found) throw new RangeError(`unknown rule \`${rule}\``);
-  return evaluateVote(found.body, found.rule, ballots);
+  return evaluateVote(found.body, found.rule, ballots, options);
 }
 
 /** Runs a trace of acts and votes (the `mlat schema events` document) against the principles. */

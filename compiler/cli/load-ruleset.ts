@@ -19,7 +19,7 @@ export function readJsonFile(file: string): unknown {
   } catch (e) {
     throw cliError("CannotRead", [file, (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message)]);
   }
-  if (text.length > MAX_JSON_BYTES) throw cliError("InvalidInput", [file, `the file is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB`]);
+  if (text.length > MAX_JSON_BYTES) throw cliError("FileTooLarge", [file, `${(text.length / 1024 / 1024).toFixed(1)} MiB`, `${MAX_JSON_BYTES / 1024 / 1024} MiB`]);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -1,11 +1,17 @@
 // The CLI's door to the file system: reading sources (cached) and expanding folders to `*.mlat`
 // files, honouring `exclude` in the nearest `mlat.json`.
-import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, existsSync, realpathSync } from "node:fs";
 import * as path from "node:path";
 import type { SourceHost } from "../semantics/program.js";
 
+/** Source files larger than this are refused with MLAT5005 rather than read. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 export class NodeSourceHost implements SourceHost {
   private readonly cache = new Map<string, string | undefined>();
+  private readonly problems = new Map<string, string>();
   /** Texts supplied without a file (standard input), by the name diagnostics should show. */
   readonly overrides = new Map<string, string>();
 
@@ -15,12 +21,60 @@ export class NodeSourceHost implements SourceHost {
     if (this.cache.has(file)) return this.cache.get(file);
     let text: string | undefined;
     try {
-      if (statSync(file).isFile()) text = readFileSync(file, "utf8");
-    } catch {
+      realpathSync(file); // a symbolic-link loop fails here (ELOOP)
+      const st = statSync(file);
+      if (!st.isFile()) this.problems.set(file, "not a file");
+      else if (st.size > MAX_SOURCE_BYTES) this.problems.set(file, `${(st.size / 1024 / 1024).toFixed(1)} MiB, larger than the 8 MiB mlat reads`);
+      else {
+        const bytes = readFileSync(file);
+        try {
+          text = utf8.decode(bytes);
+        } catch {
+          this.problems.set(file, "not valid UTF-8 text");
+        }
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ELOOP") this.problems.set(file, "a loop of symbolic links");
+      else if (code === "EACCES") this.problems.set(file, "permission denied");
       text = undefined;
     }
     this.cache.set(file, text);
     return text;
+  }
+
+  problem(file: string): string | undefined {
+    this.readFile(file);
+    return this.problems.get(file);
+  }
+
+  /**
+   * Imports stay inside the project root: the nearest folder with mlat.json, package.json or .git
+   * (else the importing file's folder), plus the folders its mlat.json lists in `allowImports`.
+   */
+  importRoot(file: string): { root: string; allowed: string[] } | undefined {
+    const start = path.dirname(path.resolve(file));
+    let d = start;
+    for (;;) {
+      if (["mlat.json", "package.json", ".git"].some((m) => existsSync(path.join(d, m)))) break;
+      const parent = path.dirname(d);
+      if (parent === d) {
+        d = start;
+        break;
+      }
+      d = parent;
+    }
+    let allowed: string[] = [];
+    const config = path.join(d, "mlat.json");
+    if (existsSync(config)) {
+      try {
+        const parsed = JSON.parse(readFileSync(config, "utf8")) as { allowImports?: unknown };
+        if (Array.isArray(parsed.allowImports)) allowed = parsed.allowImports.filter((x): x is string => typeof x === "string").map((a) => sameForm(file, path.resolve(d, a)));
+      } catch {
+        allowed = [];
+      }
+    }
+    return { root: sameForm(file, d), allowed };
   }
 
   sources(): Map<string, string> {
@@ -32,9 +86,15 @@ export class NodeSourceHost implements SourceHost {
 }
 
 /** Normalised, forward-slash, relative to the working directory when inside it. */
+/** A folder written the way `file` is: absolute when it is, else relative to the working directory. */
+function sameForm(file: string, folder: string): string {
+  if (path.isAbsolute(file)) return folder.split(path.sep).join("/");
+  return (path.relative(process.cwd(), folder) || ".").split(path.sep).join("/");
+}
+
 export function toInternalPath(p: string): string {
   const rel = path.relative(process.cwd(), path.resolve(p));
-  const chosen = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(p);
+  const chosen = rel === "" ? "." : !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.resolve(p);
   return chosen.split(path.sep).join("/");
 }
 

@@ -78,6 +78,14 @@ export const Diagnostics = {
     code: "MLAT2011", severity: "error", message: "the argument `{0}` of `{1}` takes {2}, not {3}",
     docs: "An action declares a type for each parameter (`state`, `number`, `percentage`, `text`, `boolean`), and an act or a pattern passes a value of another type: a number where a state is expected, a name where a number is expected, and so on.",
   },
+  ImportOutsideRoot: {
+    code: "MLAT2012", severity: "error", message: "`{0}` is outside the project root `{1}`",
+    docs: "A `use` may not reach outside the project (the nearest folder above the importing file with an `mlat.json`, a `package.json` or a `.git`; without one, the importing file's own folder). This keeps a design checked in CI from reading arbitrary files of the machine. To allow a folder outside the root, list it in the root's `mlat.json`: `{ \"allowImports\": [\"../shared\"] }`.",
+  },
+  ImportNotMlat: {
+    code: "MLAT2013", severity: "error", message: "`{0}` is not an `.mlat` file",
+    docs: "A `use` names a file that does not end in `.mlat`. Designs import only other designs; a rule set (JSON) is an input of `mlat eval` and `mlat analyze`, not an import.",
+  },
   MissingWeight: {
     code: "MLAT3001", severity: "error", message: "the seat `{0}` has no value for the weight `{1}` used by the rule `{2}`",
     docs: "A rule counts `yes by W` or `no by W`. Every seat of the body must then have a value for `W`: either an entry in the body's `weight W { … }` table or, when the body declares no such table, a numeric attribute `W` on the state. Add the missing entry, or use a different weight.",
@@ -185,6 +193,10 @@ export const Diagnostics = {
   InvalidInput: {
     code: "MLAT5003", severity: "error", message: "invalid input at `{0}`: {1}",
     docs: "A JSON input (votes, events, a rule set) or a command-line value does not have the expected form. The message names the JSON path (or the option) and what was expected there; `mlat schema votes` prints the schema of a vote.",
+  },
+  FileTooLarge: {
+    code: "MLAT5005", severity: "error", message: "`{0}` is {1}, more than the {2} mlat reads",
+    docs: "mlat refuses source files larger than 8 MiB and JSON inputs larger than 50 MiB rather than spending minutes or gigabytes on them. A real design is far smaller; split a generated one into files that import each other.",
   },
   UnknownRule: {
     code: "MLAT5004", severity: "error", message: "unknown rule `{0}`{1}",

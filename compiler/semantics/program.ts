@@ -8,6 +8,13 @@ import { resolveRelative } from "./paths.js";
 export interface SourceHost {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
+  /** Why a file cannot be read when it exists (not valid UTF-8, too large, a symbolic-link loop). */
+  problem?(path: string): string | undefined;
+  /**
+   * The folder imports of `file` must stay within, and the folders allowed besides it (from
+   * mlat.json); undefined means no restriction (e.g. files in memory).
+   */
+  importRoot?(file: string): { readonly root: string; readonly allowed: readonly string[] } | undefined;
 }
 
 export interface LoadedFile {
@@ -50,6 +57,17 @@ export function loadProgram(entries: readonly string[], host: SourceHost, cache:
     for (const d of entry.parsed.ast.declarations) {
       if (d.kind !== "use" || d.path === "") continue;
       const target = resolveRelative(path, d.path);
+      if (!target.endsWith(".mlat")) {
+        diagnostics.push(makeDiagnostic("ImportNotMlat", path, d.pathSpan, [d.path]));
+        imports.push({ decl: d, target: undefined, resolved: target });
+        continue;
+      }
+      const fence = host.importRoot?.(path);
+      if (fence && !within(target, fence.root) && !fence.allowed.some((a) => within(target, a))) {
+        diagnostics.push(makeDiagnostic("ImportOutsideRoot", path, d.pathSpan, [d.path, fence.root]));
+        imports.push({ decl: d, target: undefined, resolved: target });
+        continue;
+      }
       if (state.get(target) === "visiting") {
         const chain = [...stack.slice(stack.indexOf(target)), target].map(shortName).join(" → ");
         diagnostics.push(makeDiagnostic("ImportCycle", path, d.pathSpan, [chain]));
@@ -57,7 +75,9 @@ export function loadProgram(entries: readonly string[], host: SourceHost, cache:
         continue;
       }
       if (!visit(target)) {
-        diagnostics.push(makeDiagnostic("ImportNotFound", path, d.pathSpan, [d.path]));
+        const problem = host.problem?.(target);
+        if (problem) diagnostics.push(makeDiagnostic("CannotRead", path, d.pathSpan, [d.path, problem]));
+        else diagnostics.push(makeDiagnostic("ImportNotFound", path, d.pathSpan, [d.path]));
         imports.push({ decl: d, target: undefined, resolved: target });
         continue;
       }
@@ -69,8 +89,16 @@ export function loadProgram(entries: readonly string[], host: SourceHost, cache:
     return true;
   };
 
-  for (const e of entries) visit(e);
+  for (const e of entries) {
+    if (!visit(e)) diagnostics.push(makeDiagnostic("CannotRead", e, { start: 0, end: 0 }, [e, host.problem?.(e) ?? "no such file"]));
+  }
   return { entries, files, diagnostics };
+}
+
+function within(path: string, folder: string): boolean {
+  if (folder === ".") return !path.startsWith("../") && path !== ".." && !path.startsWith("/");
+  const f = folder.endsWith("/") ? folder : folder + "/";
+  return path.startsWith(f) || path === folder;
 }
 
 function shortName(path: string): string {

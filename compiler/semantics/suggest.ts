@@ -21,7 +21,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
-  const limit = Math.max(1, Math.floor(word.length / 3));
+  // Short names suggest only names that differ in case: any one-letter name is one edit from another.
+  const limit = word.length <= 2 ? 0 : Math.max(1, Math.floor(word.length / 3));
   for (const c of candidates) {
     if (c === word) continue;
     const score = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());

@@ -151,3 +151,35 @@ describe("the language server", () => {
     expect(client.process.exitCode).toBeNull();
   });
 });
+
+describe("random edits against the live server", () => {
+  it("answers every request after arbitrary edits, and recovers the right diagnostics", async () => {
+    const { default: fc } = await import("fast-check");
+    const uri = client.uri("main.mlat");
+    let version = 100;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 12 }), insert: fc.constantFrom("", "{", "}", "(", "yes >= ", "state", " and ", "\"", "//", "\n", "veto", "P5", ".", ":") }), { minLength: 1, maxLength: 5 }),
+        async (ops) => {
+          let text = MAIN;
+          for (const op of ops) {
+            const at = op.at % (text.length + 1);
+            text = text.slice(0, at) + op.insert + text.slice(at + op.cut);
+          }
+          client.change("main.mlat", text, ++version);
+          const lines = text.split("\n");
+          const line = lines.length - 1;
+          await client.request("textDocument/hover", { textDocument: { uri }, position: { line: Math.floor(line / 2), character: 3 } });
+          await client.request("textDocument/completion", { textDocument: { uri }, position: { line, character: lines[line]!.length } });
+          await client.request("textDocument/documentSymbol", { textDocument: { uri } });
+          await client.waitForDiagnostics(uri, (p) => p.version === version);
+        },
+      ),
+      { seed: 99, numRuns: Number(process.env["MLAT_FUZZ_RUNS"] ?? 25) },
+    );
+    client.change("main.mlat", MAIN, ++version);
+    expect((await client.waitForDiagnostics(uri, (p) => p.version === version)).diagnostics).toEqual([]);
+    expect(client.process.exitCode).toBeNull();
+    expect(client.stderr.join("")).not.toContain("uncaught");
+  }, 120_000);
+});

@@ -13,7 +13,8 @@ export interface Counterfactual {
   readonly smallest: boolean;
 }
 
-const BUDGET = 200_000;
+/** Work budget, in seat-evaluations (one evaluation of the rule costs one unit per seat). */
+const BUDGET = 3_000_000;
 
 export function counterfactual(
   body: BodyJson,
@@ -36,6 +37,7 @@ export function counterfactual(
     else kinds.set(k, [s.id]);
   }
   const groups = [...kinds.values()];
+  const maxEvaluations = Math.max(200, Math.floor(BUDGET / Math.max(1, body.seats.length)));
   let evaluations = 0;
   const counts = new Array<number>(groups.length).fill(0);
   const trial = new Map(votes);
@@ -47,7 +49,7 @@ export function counterfactual(
   };
   // Choose `k` seats in total across kinds, kind by kind.
   const search = (g: number, left: number): boolean => {
-    if (evaluations > BUDGET) return false;
+    if (evaluations > maxEvaluations) return false;
     if (g === groups.length) return left === 0 && test();
     for (let c = Math.min(left, groups[g]!.length); c >= 0; c--) {
       counts[g] = c;
@@ -62,7 +64,31 @@ export function counterfactual(
       const seats = groups.flatMap((g, i) => g.slice(0, counts[i]));
       return { to, seats, smallest: true };
     }
-    if (evaluations > BUDGET) break;
+    if (evaluations > maxEvaluations) break;
+  }
+  return greedy(groups.flat(), body, votes, to, adopts, weightNames);
+}
+
+/**
+ * When the exhaustive search runs out of budget: switch seats one at a time, heaviest first (a
+ * seat with a veto counts as heaviest), until the outcome flips. Not proven smallest.
+ */
+function greedy(
+  candidates: readonly string[],
+  body: BodyJson,
+  votes: ReadonlyMap<string, Ballot>,
+  to: "yes" | "no",
+  adopts: (votes: Map<string, Ballot>) => boolean,
+  weightNames: readonly string[],
+): Counterfactual | undefined {
+  const size = (seat: string) => weightNames.reduce((acc, w) => acc + Number(body.weights[w]![seat] ?? 0), 0);
+  const order = [...candidates].sort((a, b) => size(b) - size(a));
+  const trial = new Map(votes);
+  const chosen: string[] = [];
+  for (const seat of order) {
+    trial.set(seat, to);
+    chosen.push(seat);
+    if (adopts(trial) === (to === "yes")) return { to, seats: chosen, smallest: false };
   }
   return undefined;
 }
