@@ -73,6 +73,18 @@ describe("architecture", () => {
     }
   });
 
+  it("the language server only speaks to the compiler through compiler/index.ts", () => {
+    for (const f of filesUnder(path.join(root, "lsp"), /\.ts$/)) {
+      for (const i of imports(f)) if (i.includes("compiler/")) expect(i, `${rel(f)} imports ${i}`).toMatch(/\/compiler\/index\.js$/);
+    }
+  });
+
+  it("the extension imports nothing from the compiler or the server: it only launches the bundle", () => {
+    for (const f of filesUnder(path.join(root, "vscode-extension/src"), /\.ts$/)) {
+      for (const i of imports(f)) expect(i, `${rel(f)} imports ${i}`).not.toMatch(/compiler|lsp/);
+    }
+  });
+
   it("modules stay small (one responsibility per file)", () => {
     // The grammar is one Chevrotain class by design, so it alone may be longer.
     for (const f of compilerFiles) {

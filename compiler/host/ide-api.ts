@@ -15,7 +15,7 @@ import { analysisOf, findRuleInfo } from "./ide/rule-analysis.js";
 import { table } from "../report/analysis-table.js";
 import { compileFiles } from "../compile.js";
 import { runTests, type TestResult } from "../engine/testing/run.js";
-import { allRules, analyzeRule, AnalysisError, type RuleAnalysis } from "../engine/analysis/analyze.js";
+import { analyzeAll, type RuleAnalysis } from "../engine/analysis/analyze.js";
 import { renderReport } from "../report/html.js";
 import { marksOf } from "../engine/marks.js";
 import type { DeclarationSite } from "../semantics/model.js";
@@ -120,15 +120,7 @@ export class Ide {
     const compiled = compileFiles([path], this.host.host);
     if (!compiled.ruleset) return { error: "the design has errors" };
     const ruleset = compiled.ruleset;
-    const analyses = new Map<string, RuleAnalysis | string>();
-    for (const { body, rule } of allRules(ruleset)) {
-      try {
-        analyses.set(rule.id, analyzeRule(ruleset, body, rule, { listLimit: 0 }));
-      } catch (e) {
-        if (!(e instanceof AnalysisError)) throw e;
-        analyses.set(rule.id, e.message);
-      }
-    }
+    const analyses = analyzeAll(ruleset, { listLimit: 0 });
     const name = path.slice(path.lastIndexOf("/") + 1);
     return { html: renderReport({ title: `Power report: ${name}`, ruleset, analyses, tests: runTests(ruleset, path), marks: marksOf(ruleset) }) };
   }

@@ -1,6 +1,6 @@
 // `mlat report FILE [-o report.html]` and `mlat graph FILE [--format dot|mermaid]`.
 import { basename } from "node:path";
-import { allRules, analyzeRule, AnalysisError, type RuleAnalysis } from "../../engine/analysis/analyze.js";
+import { analyzeAll } from "../../engine/analysis/analyze.js";
 import { runTests } from "../../engine/testing/run.js";
 import { marksOf } from "../../engine/marks.js";
 import { renderReport } from "../../report/html.js";
@@ -11,15 +11,7 @@ import { loadRuleSet } from "../load-ruleset.js";
 
 export function runReport(file: string, options: { output?: string; ruleset?: boolean; color?: boolean; title?: string }): number {
   const ruleset = loadRuleSet(file, options);
-  const analyses = new Map<string, RuleAnalysis | string>();
-  for (const { body, rule } of allRules(ruleset)) {
-    try {
-      analyses.set(rule.id, analyzeRule(ruleset, body, rule, { listLimit: 0 }));
-    } catch (e) {
-      if (!(e instanceof AnalysisError)) throw e;
-      analyses.set(rule.id, e.message);
-    }
-  }
+  const analyses = analyzeAll(ruleset, { listLimit: 0 });
   const html = renderReport({ title: options.title ?? `mlat report: ${basename(file)}`, ruleset, analyses, tests: runTests(ruleset), marks: marksOf(ruleset) });
   if (options.output) writeFileAtomic(options.output, html);
   else process.stdout.write(html);

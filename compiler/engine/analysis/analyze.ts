@@ -77,14 +77,32 @@ export function countGame(game: Game, shapley: boolean): GameCounts {
 
 /** Winning coalitions made only of seats for which `allowed` holds. */
 export function countWinningIn(body: BodyJson, rule: RuleJson, allowed: (seat: string) => boolean): bigint {
-  let game: Game;
+  const game = gameOf(body, rule);
+  return countWinning(game, game.players.map(allowed), game.players.map(() => false));
+}
+
+/** The game of a rule; a rule set the game cannot be built from is an analysis error. */
+function gameOf(body: BodyJson, rule: RuleJson): Game {
   try {
-    game = buildGame(body, rule);
+    return buildGame(body, rule);
   } catch (e) {
     if (e instanceof GameError) throw new AnalysisError(e.message);
     throw e;
   }
-  return countWinning(game, game.players.map(allowed), game.players.map(() => false));
+}
+
+/** Every rule of a rule set analysed, or the reason it could not be. */
+export function analyzeAll(ruleset: RuleSet, options: AnalysisOptions = {}): Map<string, RuleAnalysis | string> {
+  const out = new Map<string, RuleAnalysis | string>();
+  for (const { body, rule } of allRules(ruleset)) {
+    try {
+      out.set(rule.id, analyzeRule(ruleset, body, rule, options));
+    } catch (e) {
+      if (!(e instanceof AnalysisError)) throw e;
+      out.set(rule.id, e.message);
+    }
+  }
+  return out;
 }
 
 /** Winning coalitions of a game containing every `forced` player and otherwise only `allowed` ones. */
@@ -109,13 +127,7 @@ function factorials(n: number): bigint[] {
 }
 
 export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions = {}): RuleAnalysis {
-  let game: Game;
-  try {
-    game = buildGame(body, rule);
-  } catch (e) {
-    if (e instanceof GameError) throw new AnalysisError(e.message);
-    throw e;
-  }
+  const game = gameOf(body, rule);
   const shapley = options.shapley !== false;
   const counts = countGame(game, shapley);
   const n = game.players.length;
