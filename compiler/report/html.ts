@@ -6,6 +6,7 @@ import type { RuleSet } from "../ruleset/types.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import type { TestResult } from "../engine/testing/run.js";
 import type { InstitutionMarks } from "../engine/marks.js";
+import type { BlocAnalysis } from "../engine/analysis/blocs.js";
 import { Rational } from "../numbers/rational.js";
 import { plainWords } from "./plain-words.js";
 
@@ -15,6 +16,8 @@ export interface ReportInput {
   readonly analyses: ReadonlyMap<string, RuleAnalysis | string>;
   readonly tests: readonly TestResult[];
   readonly marks: readonly InstitutionMarks[];
+  /** Voting blocs of the design, analysed per rule of their body. */
+  readonly blocs?: readonly BlocAnalysis[];
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -75,6 +78,17 @@ export function renderReport(input: ReportInput): string {
         }
         out.push(`</section>`);
       }
+    }
+  }
+
+  if (input.blocs?.length) {
+    out.push(`<h2 id="blocs">Voting blocs</h2>`);
+    for (const b of input.blocs) {
+      out.push(`<section class="bloc"><h3>${esc(b.bloc)} in ${esc(b.rule)}</h3>`);
+      out.push(`<p>As one player: Banzhaf ${pct(b.power.banzhaf.normalized)} (absolute ${pct(b.power.banzhaf.absolute)}), Shapley–Shubik ${b.power.shapleyShubik ? pct(b.power.shapleyShubik) : "—"}.</p>`);
+      out.push(`<table><tr><th>member</th><th>inside the bloc</th><th>indirect</th><th>voting alone</th><th></th></tr>`);
+      for (const m of b.members) out.push(`<tr><td>${esc(m)}</td><td>${pct(b.internal[m]!)}</td><td>${pct(b.indirect[m]!)}</td><td>${pct(b.independent[m]!.absolute)}</td><td>${b.verdict[m]} by joining</td></tr>`);
+      out.push(`</table><p class="muted">Absolute Banzhaf indices; indirect = inside × the bloc's power outside.</p></section>`);
     }
   }
 

@@ -1,6 +1,7 @@
 // `mlat report FILE [-o report.html]` and `mlat graph FILE [--format dot|mermaid]`.
 import { basename } from "node:path";
-import { analyzeAll } from "../../engine/analysis/analyze.js";
+import { allRules, analyzeAll, AnalysisError } from "../../engine/analysis/analyze.js";
+import { analyzeBloc } from "../../engine/analysis/blocs.js";
 import { runTests } from "../../engine/testing/run.js";
 import { marksOf } from "../../engine/marks.js";
 import { renderReport } from "../../report/html.js";
@@ -12,7 +13,19 @@ import { loadRuleSet } from "../load-ruleset.js";
 export function runReport(file: string, options: { output?: string; ruleset?: boolean; color?: boolean; title?: string }): number {
   const ruleset = loadRuleSet(file, options);
   const analyses = analyzeAll(ruleset, { listLimit: 0 });
-  const html = renderReport({ title: options.title ?? `mlat report: ${basename(file)}`, ruleset, analyses, tests: runTests(ruleset), marks: marksOf(ruleset) });
+  const blocs = (ruleset.blocs ?? []).flatMap((bloc) =>
+    allRules(ruleset)
+      .filter(({ body }) => body.id === bloc.body)
+      .flatMap(({ body, rule }) => {
+        try {
+          return [analyzeBloc(ruleset, bloc, body, rule)];
+        } catch (e) {
+          if (e instanceof AnalysisError) return [];
+          throw e;
+        }
+      }),
+  );
+  const html = renderReport({ title: options.title ?? `mlat report: ${basename(file)}`, ruleset, analyses, tests: runTests(ruleset), marks: marksOf(ruleset), blocs });
   if (options.output) writeFileAtomic(options.output, html);
   else process.stdout.write(html);
   return ExitCode.Ok;
