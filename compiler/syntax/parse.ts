@@ -7,7 +7,7 @@ import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import { AstBuilder } from "./cst-to-ast.js";
 import { lex } from "./lexer.js";
-import { parser } from "./parser.js";
+import { declarationStarters, parser } from "./parser.js";
 import * as T from "./tokens.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { describeExpected, describeFound } from "./token-names.js";
@@ -21,7 +21,7 @@ export interface ParseResult {
   readonly tokenCount: number;
 }
 
-const topLevelStarters = new Set<TokenType>([T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert, T.Bloc]);
+const topLevelStarters = new Set<TokenType>(declarationStarters);
 
 export function parse(text: string, file: string): ParseResult {
   const lexed = lex(text, file);

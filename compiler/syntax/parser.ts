@@ -712,5 +712,5 @@ class MlatParser extends CstParser {
 
 export const parser = new MlatParser();
 
-/** Tokens that start a declaration: the parser re-synchronises on them after an error. */
+/** Tokens that start a top-level declaration: parse.ts cuts the token stream before each one. */
 export const declarationStarters: readonly TokenType[] = [T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert, T.Bloc];

@@ -6,7 +6,7 @@ import type { IToken, TokenType } from "chevrotain";
 import type * as A from "../../syntax/ast.js";
 import type { Model } from "../../semantics/model.js";
 import { lex } from "../../syntax/lexer.js";
-import { parser } from "../../syntax/parser.js";
+import { declarationStarters, parser } from "../../syntax/parser.js";
 import * as T from "../../syntax/tokens.js";
 
 export type CompletionKind = "keyword" | "state" | "group" | "institution" | "body" | "rule" | "seatClass" | "weight" | "attribute" | "action" | "parameter" | "principle" | "value" | "snippet";
@@ -20,7 +20,7 @@ export interface CompletionItem {
   readonly snippet?: boolean;
 }
 
-const topLevel = new Set<TokenType>([T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert]);
+const topLevel = new Set<TokenType>(declarationStarters);
 
 const snippets: CompletionItem[] = [
   { label: "state", kind: "snippet", detail: "declare a state", insertText: 'state ${1:ISO} "${2:Name}" { power: ${3:small}, region: ${4:Europe} }', snippet: true },
