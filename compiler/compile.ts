@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly cache?: ParseCache;
   /** Run the checks that analyse each rule's voting game (never/always passes, monotonicity). */
   readonly ruleChecks?: boolean;
+  /** Keep every resolved use of a name (for editors); the command line can do without. */
+  readonly references?: boolean;
 }
 
 export interface CheckManyOutput {
@@ -49,7 +51,7 @@ export function checkProgramOf(entries: readonly string[], host: SourceHost, opt
     program = loadProgram(entries, host, options.cache);
     diagnostics.push(...program.diagnostics);
     for (const f of program.files.values()) diagnostics.push(...f.parsed.diagnostics);
-    const checked = checkProgram(program);
+    const checked = checkProgram(program, { references: options.references !== false });
     model = checked.model;
     diagnostics.push(...checked.diagnostics);
     if (options.ruleChecks !== false) diagnostics.push(...ruleChecks(model), ...conductChecks(model));

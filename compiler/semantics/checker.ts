@@ -24,8 +24,8 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function checkProgram(program: Program): CheckResult {
-  const ctx = new BindContext(program);
+export function checkProgram(program: Program, options: { references?: boolean } = {}): CheckResult {
+  const ctx = new BindContext(program, options.references !== false);
   declareTopLevel(ctx);
   const states = bindStates(ctx);
   const actions = bindActions(ctx);

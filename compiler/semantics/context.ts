@@ -34,7 +34,8 @@ export class BindContext {
   readonly topLevel = new Map<string, TopLevelEntry>();
   private readonly visibility = new Map<string, Set<string>>();
 
-  constructor(readonly program: Program) {}
+  /** `collectReferences: false` skips the editor's side table (the command line does not need it). */
+  constructor(readonly program: Program, private readonly collectReferences = true) {}
 
   report(key: DiagnosticKey, file: string, span: Span, args: (string | number)[] = [], extra: { related?: RelatedInformation[]; fixes?: Fix[]; severity?: Severity } = {}): void {
     this.diagnostics.push(makeDiagnostic(key, file, span, args, extra));
@@ -45,7 +46,7 @@ export class BindContext {
   }
 
   reference(id: string, file: string, span: Span): void {
-    if (span.end > span.start) this.references.push({ id, file, span });
+    if (this.collectReferences && span.end > span.start) this.references.push({ id, file, span });
   }
 
   private visible(file: string): Set<string> {

@@ -40,8 +40,9 @@ export function bindStates(ctx: BindContext): Map<string, StateInfo> {
         ctx.report("DuplicateAttribute", e.file, a.key.span, [key]);
         continue;
       }
-      ctx.declare({ id: symbolId("attribute", key), kind: "attribute", name: key, file: e.file, nameSpan: a.key.span, span: a.span });
-      ctx.reference(symbolId("attribute", key), e.file, a.key.span);
+      const id = attributeId(key);
+      if (!ctx.declarations.has(id)) ctx.declare({ id, kind: "attribute", name: key, file: e.file, nameSpan: a.key.span, span: a.span });
+      ctx.reference(id, e.file, a.key.span);
       const value = attributeValue(a.value);
       if (!value) {
         ctx.report("ZeroDenominator", e.file, a.value.span, [a.value.kind === "number" ? a.value.text : ""]);
@@ -59,11 +60,33 @@ export function bindStates(ctx: BindContext): Map<string, StateInfo> {
   return states;
 }
 
+const attributeIds = new Map<string, string>();
+function attributeId(key: string): string {
+  let id = attributeIds.get(key);
+  if (id === undefined) attributeIds.set(key, (id = symbolId("attribute", key)));
+  return id;
+}
+
 function article(t: AttributeValue["type"]): string {
   return t === "number" ? "a number" : t === "name" ? "a name" : t === "string" ? "a string" : "a boolean";
 }
 
+/**
+ * An attribute's value depends on its text alone, and a file's AST is shared by every program that
+ * imports it (the parse cache): computing each value once saves a program that imports a large
+ * world file from re-parsing thousands of exact numbers.
+ */
+const valueCache = new WeakMap<A.Value, AttributeValue | null>();
+
 function attributeValue(v: A.Value): AttributeValue | undefined {
+  const cached = valueCache.get(v);
+  if (cached !== undefined) return cached ?? undefined;
+  const computed = computeAttributeValue(v);
+  valueCache.set(v, computed ?? null);
+  return computed;
+}
+
+function computeAttributeValue(v: A.Value): AttributeValue | undefined {
   switch (v.kind) {
     case "number": {
       const r = Rational.parse(v.text);

@@ -11,24 +11,37 @@ function isToken(c: Child): c is IToken {
   return (c as IToken).image !== undefined;
 }
 
+const EMPTY: never[] = [];
+
+const realToken = (c: Child): c is IToken => isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset);
+
+/** The tokens under a key, without those invented by error recovery (no copy when there are none). */
 function tokens(node: CstNode | undefined, key: string): IToken[] {
-  const list = node?.children[key];
-  if (!list) return [];
-  return (list as Child[]).filter((c): c is IToken => isToken(c) && !c.isInsertedInRecovery && !Number.isNaN(c.startOffset));
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return EMPTY;
+  for (const c of list) if (!realToken(c)) return list.filter(realToken);
+  return list as IToken[];
 }
 
 function tok(node: CstNode | undefined, key: string, index = 0): IToken | undefined {
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return undefined;
+  if (index === 0 && list.length > 0 && realToken(list[0]!)) return list[0] as IToken;
   return tokens(node, key)[index];
 }
 
 function nodes(node: CstNode | undefined, key: string): CstNode[] {
-  const list = node?.children[key];
-  if (!list) return [];
-  return (list as Child[]).filter((c): c is CstNode => !isToken(c));
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return EMPTY;
+  for (const c of list) if (isToken(c)) return list.filter((x): x is CstNode => !isToken(x));
+  return list as CstNode[];
 }
 
 function child(node: CstNode | undefined, key: string, index = 0): CstNode | undefined {
-  return nodes(node, key)[index];
+  const list = node?.children[key] as Child[] | undefined;
+  if (!list) return undefined;
+  const c = list[index];
+  return c && !isToken(c) && index === 0 ? c : nodes(node, key)[index];
 }
 
 function tokenSpan(t: IToken): Span {

@@ -37,7 +37,7 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions)
     if (expanded.files.length === 0) throw cliError("NoInputFiles", [paths.map((p) => `\`${p}\``).join(", ")]);
     files = expanded.files;
   }
-  const result = checkFiles(files, host);
+  const result = checkFiles(files, host, { references: false });
   let diagnostics: readonly Diagnostic[] = result.diagnostics;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const sources = host.sources();
