@@ -97,7 +97,8 @@ class Printer {
       chunks.push(printed);
     });
     if (dangling.length) chunks.push((chunks.length ? "\n\n" : "") + dangling.map((c) => c.image.trimEnd()).join("\n"));
-    return chunks.join("").trimEnd() + "\n";
+    const out = chunks.join("").trimEnd();
+    return out === "" ? "" : out + "\n";
   }
 
   private withComments(body: string, leading: readonly IToken[], trailing: IToken | undefined, indent: string): string {

@@ -47,6 +47,7 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
   const blocs = blocAnalyses(ruleset, options.bloc ?? [], targets.map((t) => t.rule.id));
   if (options.format === "json") process.stdout.write(JSON.stringify({ rules: results, ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
   else {
+    if (results.length === 0) process.stdout.write("the design has no decision rules to analyse\n");
     process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : table(r, useColor(process.stdout, options.color)))).join("\n"));
     if (blocs.length) process.stdout.write("\n" + blocs.map((b) => ("error" in b ? `bloc ${b.bloc} in ${b.rule}: ${b.error}\n` : blocTable(b))).join("\n"));
   }
