@@ -8,7 +8,7 @@ import { validateRuleSet, evaluate, type Ballot, type RuleSet } from "../compile
 import { allRules } from "../compiler/engine/analysis/analyze.js";
 import { compileExample, mlatFiles, root } from "./check.js";
 
-const runs = Number(process.env["MLAT_FUZZ_RUNS"] ?? 60);
+const runs = Number(process.env["MLAT_FUZZ_RUNS"] ?? 100);
 
 describe("compiled rule sets evaluate like the source", () => {
   for (const file of mlatFiles(path.join(root, "examples")).filter((f) => !f.endsWith("world.mlat"))) {
