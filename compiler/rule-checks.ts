@@ -10,7 +10,9 @@ import { exactMethodFor, latticeWork, monotoneByForm, winsWith } from "./engine/
 import { DP_MAX_CELLS } from "./engine/analysis/dp.js";
 import { MITM_MAX_PLAYERS } from "./engine/analysis/mitm.js";
 import { ENUMERATION_MAX_PLAYERS } from "./engine/analysis/enumerate.js";
-import { adopts, type Ballot } from "./engine/evaluation/vote.js";
+import { adopts, compare, type Ballot } from "./engine/evaluation/vote.js";
+import { Rational } from "./numbers/rational.js";
+import type { BoundCondition, BoundTally } from "./semantics/model.js";
 import type { BodyJson, ConditionJson, RuleJson } from "./ruleset/types.js";
 
 /** Games larger than this are counted only by `mlat analyze`, not on every check. */
@@ -38,6 +40,34 @@ function monotoneConditionByForm(c: ConditionJson): boolean {
   }
 }
 
+/**
+ * Whether a rule adopts a motion when every seat casts the same ballot, straight from the bound
+ * condition: each tally is then all or nothing, so no vote needs to be built.
+ */
+function uniformAdopts(c: BoundCondition, b: Ballot, seats: number, weights: ReadonlyMap<string, ReadonlyMap<string, Rational>>): boolean {
+  const total = (w: string | undefined) => (w ? [...(weights.get(w)?.values() ?? [])].reduce((x, y) => x.add(y), Rational.ZERO) : Rational.of(seats));
+  const tally = (t: BoundTally) => (t.side === b ? total(t.weight) : Rational.ZERO);
+  switch (c.kind) {
+    case "and": return c.operands.every((o) => uniformAdopts(o, b, seats, weights));
+    case "or": return c.operands.some((o) => uniformAdopts(o, b, seats, weights));
+    case "not": return !uniformAdopts(c.operand, b, seats, weights);
+    case "unanimity": return b === "yes";
+    case "consensus": return b !== "no";
+    case "veto": return b !== "no" || c.seats.length === 0;
+    case "compare": {
+      const left = tally(c.left);
+      let right: Rational;
+      if ("side" in c.right) right = tally(c.right);
+      else if (!c.right.relative) right = c.right.value;
+      else {
+        const counted = c.right.base === "all" || (c.right.base === "voting" ? b === "yes" || b === "no" : b !== "absent");
+        right = c.right.value.mul(counted ? total(c.left.weight) : Rational.ZERO);
+      }
+      return compare(left, c.op, right);
+    }
+  }
+}
+
 export function ruleChecks(model: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const inst of model.institutions.values()) {
@@ -46,16 +76,17 @@ export function ruleChecks(model: Model): Diagnostic[] {
       let json: BodyJson | undefined;
       for (const rule of body.rules.values()) {
         if (rule.incomplete) continue;
-        json ??= bodyJson(body);
         const ruleJson: RuleJson = { id: rule.qualified, name: rule.name, text: "", condition: lowerCondition(rule.condition) };
         const span = rule.decl.name.span;
-        const uniform = (b: Ballot) => adopts(json!, ruleJson, new Map(json!.seats.map((s) => [s.id, b])));
-        if (json.seats.length <= ENUMERATION_MAX_PLAYERS && monotoneConditionByForm(ruleJson.condition)) {
-          // The fast path for small bodies with the usual kind of rule: two evaluations decide it.
+        if (body.seats.length <= ENUMERATION_MAX_PLAYERS && monotoneConditionByForm(ruleJson.condition)) {
+          // The fast path for small bodies with the usual kind of rule: a few uniform votes decide it.
+          const uniform = (b: Ballot) => uniformAdopts(rule.condition, b, body.seats.length, rule.weights);
           if (!uniform("yes") && !uniform("abstain") && !uniform("absent")) out.push(makeDiagnostic("RuleNeverPasses", rule.file, span, [rule.name, ": no way of voting adopts a motion"]));
           if (uniform("no") && uniform("abstain") && uniform("absent")) out.push(makeDiagnostic("RuleAlwaysPasses", rule.file, span, [rule.name, ": it adopts a motion even when every seat votes no"]));
           continue;
         }
+        json ??= bodyJson(body);
+        const uniform = (b: Ballot) => adopts(json!, ruleJson, new Map(json!.seats.map((s) => [s.id, b])));
         let game: Game;
         try {
           game = buildGame(json, ruleJson);
