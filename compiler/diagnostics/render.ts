@@ -34,7 +34,7 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions, indexCac
     const pad = " ".repeat(gutter.length);
     const width = end.line === start.line ? Math.max(1, end.character - start.character) : Math.max(1, src.length - start.character);
     lines.push(`${paint("dim", `${gutter} |`)} ${src}`);
-    lines.push(`${paint("dim", `${pad} |`)} ${" ".repeat(visualColumn(src, start.character))}${paint(sevColor, "^".repeat(width))}`);
+    lines.push(`${paint("dim", `${pad} |`)} ${" ".repeat(start.character)}${paint(sevColor, "^".repeat(width))}`);
   }
   for (const r of d.related ?? []) {
     const rt = options.sources.get(r.file);
@@ -43,11 +43,6 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions, indexCac
   }
   for (const f of d.fixes ?? []) lines.push(`  ${paint("cyan", "help")}: ${f.title.replace(/^Change to /, "change it to ")}`);
   return lines.join("\n");
-}
-
-/** Tabs keep their width in the caret line. */
-function visualColumn(line: string, character: number): number {
-  return line.slice(0, character).length;
 }
 
 export function summarize(ds: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {

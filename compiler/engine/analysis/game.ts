@@ -189,11 +189,6 @@ function simplify(c: GameCondition): GameCondition {
   return c;
 }
 
-export function atomHolds(a: Atom, s: number): boolean {
-  const inside = (a.lo === null || s >= a.lo) && (a.hi === null || s <= a.hi);
-  return inside !== a.negate;
-}
-
 /** Compiles the condition to a function of the dimension sums (called millions of times). */
 export function compileCondition(game: Game): (sums: ArrayLike<number>) => boolean {
   const build = (c: GameCondition): ((s: ArrayLike<number>) => boolean) => {

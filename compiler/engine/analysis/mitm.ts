@@ -5,8 +5,7 @@
 // so pairs are counted interval by interval with a linear two-pointer sweep.
 import type { CountingMethod, GameCounts, PlayerCounts } from "./counts.js";
 import { compileCondition, type Game } from "./game.js";
-import { DP_MAX_CELLS } from "./dp.js";
-import { playerTypes, typeKey } from "./dp.js";
+import { DP_MAX_CELLS, playerTypes, typeKey } from "./dp.js";
 
 export const MITM_MAX_PLAYERS = 40;
 const SMALL_DIM_MAX = 4096;

@@ -1,5 +1,5 @@
 // What symbol is at an offset: a declaration's name or a resolved reference.
-import type { DeclarationSite, Model } from "../../semantics/model.js";
+import type { Model } from "../../semantics/model.js";
 import type { Span } from "../../syntax/span.js";
 
 export interface SymbolAt {
@@ -19,10 +19,6 @@ export function symbolAt(model: Model, file: string, offset: number): SymbolAt |
     if (!best || r.span.end - r.span.start < best.span.end - best.span.start) best = { id: r.id, span: r.span, isDeclaration: false };
   }
   return best;
-}
-
-export function declarationOf(model: Model, id: string): DeclarationSite | undefined {
-  return model.declarations.get(id);
 }
 
 export function kindOfId(id: string): string {
