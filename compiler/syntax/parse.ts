@@ -5,8 +5,7 @@
 // reports at most one syntax error, so one mistake gives one error.
 import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
-import { AstBuilder } from "./cst-to-ast.js";
-import { lex } from "./lexer.js";
+import { Scanner } from "./lexer.js";
 import { declarationStarters, parser } from "./parser.js";
 import * as T from "./tokens.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -24,49 +23,42 @@ export interface ParseResult {
 const topLevelStarters = new Set<TokenType>(declarationStarters);
 
 export function parse(text: string, file: string): ParseResult {
-  const lexed = lex(text, file);
-  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
-  const builder = new AstBuilder(file);
+  const scanner = new Scanner(text, file);
+  const syntax: Diagnostic[] = [];
   const declarations: A.Declaration[] = [];
-  for (const chunk of chunks(lexed.tokens, text)) {
+  let tokenCount = 0;
+  // Tokens are scanned one declaration ahead and dropped after it is parsed: they never all
+  // live at once, which on a large design saves more time than scanning them takes.
+  let next = scanner.next();
+  while (next) {
+    const chunk: IToken[] = [];
+    let parens = 0;
+    do {
+      chunk.push(next);
+      if (next.tokenType === T.LParen) parens++;
+      else if (next.tokenType === T.RParen) parens--;
+      next = scanner.next();
+    } while (next && !(topLevelStarters.has(next.tokenType) && (parens <= 0 || startsLine(next, text))));
+    tokenCount += chunk.length;
     const tooDeep = findTooDeep(chunk);
     if (tooDeep) {
-      diagnostics.push(makeDiagnostic("NestingTooDeep", file, { start: tooDeep.startOffset, end: tooDeep.startOffset + tooDeep.image.length }, [MAX_NESTING]));
+      syntax.push(makeDiagnostic("NestingTooDeep", file, { start: tooDeep.startOffset, end: tooDeep.startOffset + tooDeep.image.length }, [MAX_NESTING]));
       continue;
     }
     parser.input = chunk;
-    const cst = parser.file();
+    const parsed = parser.file();
     const first = parser.errors[0];
-    if (first) diagnostics.push(syntaxDiagnostic(first, file, text));
-    if (cst) declarations.push(...builder.sourceFile(cst, text.length).declarations);
+    if (first) syntax.push(syntaxDiagnostic(first, file, text));
+    if (parsed) for (const d of parsed) declarations.push(d);
   }
-  attachDocs(declarations, lexed.comments, text);
+  attachDocs(declarations, scanner.comments, text);
   parser.input = [];
   return {
     ast: { kind: "file", file, declarations, span: { start: 0, end: text.length } },
-    diagnostics,
-    comments: lexed.comments,
-    tokenCount: lexed.tokens.length,
+    diagnostics: [...scanner.diagnostics(), ...syntax],
+    comments: scanner.comments,
+    tokenCount,
   };
-}
-
-function chunks(tokens: IToken[], text: string): IToken[][] {
-  const out: IToken[][] = [];
-  let current: IToken[] = [];
-  let parens = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (topLevelStarters.has(t.tokenType) && current.length > 0 && (parens <= 0 || startsLine(t, text))) {
-      out.push(current);
-      current = [];
-      parens = 0;
-    }
-    if (t.tokenType === T.LParen) parens++;
-    else if (t.tokenType === T.RParen) parens--;
-    current.push(t);
-  }
-  if (current.length) out.push(current);
-  return out;
 }
 
 function startsLine(t: IToken, text: string): boolean {

@@ -1,716 +1,478 @@
-// The grammar: a Chevrotain CstParser with error recovery, and nothing else (no semantic
-// actions). cst-to-ast.ts turns its concrete syntax tree into the AST. One instance per process.
-import { CstParser, type TokenType } from "chevrotain";
+// The grammar of top-level declarations, building the AST as it parses (Chevrotain embedded
+// actions, no CST): states, groups, actions, arrangements, scenarios, assertions and blocs.
+// Institutions are in grammar-institutions.ts, expressions in grammar-expressions.ts, the frame
+// machinery in parser-base.ts. One instance per process; parse.ts feeds it one declaration at a time.
+import type { IToken, TokenType } from "chevrotain";
+import type * as A from "./ast.js";
+import { missingName, nameOf, valueNode } from "./grammar-expressions.js";
+import { emptyAt, InstitutionParser, title } from "./grammar-institutions.js";
+import { frameSpan, isReal, tokenSpan, unquote, type Rule } from "./parser-base.js";
+import type { Span } from "./span.js";
 import * as T from "./tokens.js";
 
-class MlatParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
-    this.performSelfAnalysis();
-  }
+type DeclarationResult = A.Declaration | undefined;
 
+class MlatParser extends InstitutionParser {
   // ─── file ─────────────────────────────────────────────────────────────────────────────────
-  file = this.RULE("file", () => {
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.useDecl) },
-        { ALT: () => this.SUBRULE(this.stateDecl) },
-        { ALT: () => this.SUBRULE(this.groupDecl) },
-        { ALT: () => this.SUBRULE(this.actionDecl) },
-        { ALT: () => this.SUBRULE(this.institutionDecl) },
-        { ALT: () => this.SUBRULE(this.arrangementDecl) },
-        { ALT: () => this.SUBRULE(this.scenarioDecl) },
-        { ALT: () => this.SUBRULE(this.assertDecl) },
-        { ALT: () => this.SUBRULE(this.blocDecl) },
-      ]),
-    );
-  });
+  readonly file: Rule<A.Declaration[]> = this.def(
+    "file",
+    () => ({ start: NaN, end: NaN, at: 0, decls: [] as A.Declaration[] }),
+    (f) => {
+      const take = (d: DeclarationResult) => {
+        if (d) f.decls.push(d);
+      };
+      this.many(0, () =>
+        this.or(0, [
+          { ALT: () => this.sub(0, this.useDecl, take) },
+          { ALT: () => this.sub(1, this.stateDecl, take) },
+          { ALT: () => this.sub(2, this.groupDecl, take) },
+          { ALT: () => this.sub(3, this.actionDecl, take) },
+          { ALT: () => this.sub(4, this.institutionDecl, take) },
+          { ALT: () => this.sub(5, this.arrangementDecl, take) },
+          { ALT: () => this.sub(6, this.scenarioDecl, take) },
+          { ALT: () => this.sub(7, this.assertDecl, take) },
+          { ALT: () => this.sub(8, this.blocDecl, take) },
+        ]),
+      );
+    },
+    (f) => f.decls,
+  );
 
   /** `bloc Benelux in EEC.Council: yes > 1/2` — a group that votes as one in a body. */
-  blocDecl = this.RULE("blocDecl", () => {
-    this.CONSUME(T.Bloc);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.In);
-    this.SUBRULE(this.qualifiedName);
-    this.OPTION(() => {
-      this.CONSUME(T.Colon);
-      this.SUBRULE(this.condition);
-    });
-  });
-
-  useDecl = this.RULE("useDecl", () => {
-    this.CONSUME(T.Use);
-    this.CONSUME(T.StringLiteral);
-  });
-
-  stateDecl = this.RULE("stateDecl", () => {
-    this.CONSUME(T.State);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.OPTION2(() => {
-      this.CONSUME(T.LCurly);
-      this.MANY(() => {
-        this.SUBRULE(this.attribute);
-        this.OPTION3(() => this.CONSUME(T.Comma));
+  readonly blocDecl: Rule<A.BlocDecl> = this.def(
+    "blocDecl",
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, body: undefined as A.QualifiedName | undefined, colon: false, condition: undefined as A.Condition | undefined }),
+    (f) => {
+      this.tok(0, T.Bloc);
+      f.name = this.tok(1, T.Identifier);
+      this.tok(2, T.In);
+      this.sub(0, this.qualifiedName, (q) => (f.body = q));
+      this.option(0, () => {
+        f.colon = isReal(this.tok(3, T.Colon));
+        this.sub(1, this.condition, (c) => (f.condition = c));
       });
-      this.CONSUME(T.RCurly);
-    });
-  });
+    },
+    (f): A.BlocDecl => {
+      const span = frameSpan(f);
+      const condition: A.Condition | undefined = f.condition ?? (f.colon ? { kind: "missing", span: { start: span.end, end: span.end } } : undefined);
+      return { kind: "bloc", span, name: nameOf(f.name, span), body: f.body ?? { parts: [missingName(span)], span }, ...(condition ? { condition } : {}) };
+    },
+  );
 
-  attribute = this.RULE("attribute", () => {
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.value);
-  });
+  readonly useDecl: Rule<A.UseDecl> = this.def(
+    "useDecl",
+    () => ({ start: NaN, end: NaN, at: 0, path: undefined as IToken | undefined }),
+    (f) => {
+      this.tok(0, T.Use);
+      f.path = this.tok(1, T.StringLiteral);
+    },
+    (f): A.UseDecl => {
+      const span = frameSpan(f);
+      return { kind: "use", span, path: isReal(f.path) ? unquote(f.path.image) : "", pathSpan: isReal(f.path) ? tokenSpan(f.path) : span };
+    },
+  );
 
-  value = this.RULE("value", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.number) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.CONSUME(T.Identifier) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-    ]);
-  });
+  readonly stateDecl: Rule<A.StateDecl> = this.def(
+    "stateDecl",
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, title: undefined as IToken | undefined, attributes: [] as A.Attribute[] }),
+    (f) => {
+      this.tok(0, T.State);
+      f.name = this.tok(1, T.Identifier);
+      this.option(0, () => (f.title = this.tok(2, T.StringLiteral)));
+      this.option(1, () => {
+        this.tok(3, T.LCurly);
+        this.many(1, () => {
+          this.sub(0, this.attribute, (a) => f.attributes.push(a));
+          this.option(2, () => this.tok(4, T.Comma));
+        });
+        this.tok(5, T.RCurly);
+      });
+    },
+    (f): A.StateDecl => {
+      const span = frameSpan(f);
+      return { kind: "state", span, name: nameOf(f.name, span), ...title(f.title), attributes: f.attributes };
+    },
+  );
 
-  /** integer, decimal, percentage or fraction, optionally negative */
-  number = this.RULE("number", () => {
-    this.OPTION(() => this.CONSUME(T.Minus));
-    this.OR([
-      { ALT: () => this.CONSUME(T.Percent) },
-      { ALT: () => this.CONSUME(T.Decimal) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Integer);
-          this.OPTION2(() => {
-            this.CONSUME(T.Slash);
-            this.CONSUME2(T.Integer);
-          });
-        },
-      },
-    ]);
-  });
+  readonly attribute: Rule<A.Attribute> = this.def(
+    "attribute",
+    () => ({ start: NaN, end: NaN, at: 0, key: undefined as IToken | undefined, value: undefined as A.Value | undefined }),
+    (f) => {
+      f.key = this.tok(0, T.Identifier);
+      this.tok(1, T.Colon);
+      this.sub(0, this.value, (v) => (f.value = v));
+    },
+    (f): A.Attribute => {
+      const span = frameSpan(f);
+      return { key: nameOf(f.key, span), value: f.value ?? valueNode(undefined, undefined, span), span };
+    },
+  );
 
-  groupDecl = this.RULE("groupDecl", () => {
-    this.CONSUME(T.Group);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Equals);
-    this.SUBRULE(this.setExpr);
-  });
-
-  // ─── group (set) expressions: `+` and `-` bind looser than `&` ──────────────────────────────
-  setExpr = this.RULE("setExpr", () => {
-    this.SUBRULE(this.setIntersection);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.SUBRULE2(this.setIntersection);
-    });
-  });
-
-  setIntersection = this.RULE("setIntersection", () => {
-    this.SUBRULE(this.setAtom);
-    this.MANY(() => {
-      this.CONSUME(T.Amp);
-      this.SUBRULE2(this.setAtom);
-    });
-  });
-
-  setAtom = this.RULE("setAtom", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LCurly);
-          this.MANY(() => {
-            this.CONSUME(T.Identifier);
-            this.OPTION(() => this.CONSUME(T.Comma));
-          });
-          this.CONSUME(T.RCurly);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.States);
-          this.OPTION2(() => {
-            this.CONSUME(T.Where);
-            this.SUBRULE(this.filterExpr);
-          });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Members);
-          this.OPTION3(() => {
-            this.CONSUME(T.Of);
-            this.CONSUME2(T.Identifier);
-          });
-        },
-      },
-      { ALT: () => this.CONSUME(T.Member) },
-      {
-        // `elected.3` names one seat of a class, `elected * 8` eight of them (in votes)
-        ALT: () => {
-          this.CONSUME3(T.Identifier);
-          this.OPTION4(() => {
-            this.CONSUME(T.Dot);
-            this.CONSUME(T.Integer);
-          });
-          this.OPTION5(() => {
-            this.CONSUME(T.Star);
-            this.CONSUME2(T.Integer);
-          });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.setExpr);
-          this.CONSUME(T.RParen);
-        },
-      },
-    ]);
-  });
-
-  filterExpr = this.RULE("filterExpr", () => {
-    this.SUBRULE(this.filterAnd);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.filterAnd);
-    });
-  });
-
-  filterAnd = this.RULE("filterAnd", () => {
-    this.SUBRULE(this.filterUnary);
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      this.SUBRULE2(this.filterUnary);
-    });
-  });
-
-  filterUnary = this.RULE("filterUnary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.filterUnary);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.filterExpr);
-          this.CONSUME(T.RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Identifier);
-          this.SUBRULE(this.compareOp);
-          this.SUBRULE(this.value);
-        },
-      },
-    ]);
-  });
-
-  compareOp = this.RULE("compareOp", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.GreaterEq) },
-      { ALT: () => this.CONSUME(T.LessEq) },
-      { ALT: () => this.CONSUME(T.NotEquals) },
-      { ALT: () => this.CONSUME(T.Greater) },
-      { ALT: () => this.CONSUME(T.Less) },
-      { ALT: () => this.CONSUME(T.Equals) },
-    ]);
-  });
+  readonly groupDecl: Rule<A.GroupDecl> = this.def(
+    "groupDecl",
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, expr: undefined as A.SetExpr | undefined }),
+    (f) => {
+      this.tok(0, T.Group);
+      f.name = this.tok(1, T.Identifier);
+      this.tok(2, T.Equals);
+      this.sub(0, this.setExpr, (s) => (f.expr = s));
+    },
+    (f): A.GroupDecl => {
+      const span = frameSpan(f);
+      return { kind: "group", span, name: nameOf(f.name, span), expr: f.expr ?? { kind: "setLiteral", items: [], span: { start: span.end, end: span.end } } };
+    },
+  );
 
   // ─── actions ───────────────────────────────────────────────────────────────────────────────
-  actionDecl = this.RULE("actionDecl", () => {
-    this.CONSUME(T.Action);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.LParen);
-    this.MANY_SEP({
-      SEP: T.Comma,
-      DEF: () => {
-        this.SUBRULE(this.name);
-        this.CONSUME(T.Colon);
-        this.SUBRULE2(this.name);
-      },
-    });
-    this.CONSUME(T.RParen);
-  });
-
-  /** A name in a position where keywords cannot be meant (parameter and argument names). */
-  name = this.RULE("name", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-  });
-
-  // ─── institutions ──────────────────────────────────────────────────────────────────────────
-  institutionDecl = this.RULE("institutionDecl", () => {
-    this.CONSUME(T.Institution);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.CONSUME(T.LCurly);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.membersItem) },
-        { ALT: () => this.SUBRULE(this.requiresItem) },
-        { ALT: () => this.SUBRULE(this.bodyDecl) },
-        { ALT: () => this.SUBRULE(this.admissionItem) },
-        { ALT: () => this.SUBRULE(this.principleDecl) },
-      ]),
-    );
-    this.CONSUME(T.RCurly);
-  });
-
-  membersItem = this.RULE("membersItem", () => {
-    this.CONSUME(T.Members);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.setExpr);
-  });
-
-  requiresItem = this.RULE("requiresItem", () => {
-    this.CONSUME(T.Requires);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.setExpr);
-  });
-
-  admissionItem = this.RULE("admissionItem", () => {
-    this.CONSUME(T.Admission);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.qualifiedName);
-    this.MANY(() => {
-      this.CONSUME(T.After);
-      this.SUBRULE2(this.qualifiedName);
-    });
-  });
-
-  /** `UN.SecurityCouncil.substantive`; after a dot any word goes, so a rule may be named `vote`. */
-  qualifiedName = this.RULE("qualifiedName", () => {
-    this.CONSUME(T.Identifier);
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      this.SUBRULE(this.name);
-    });
-  });
-
-  bodyDecl = this.RULE("bodyDecl", () => {
-    this.CONSUME(T.Body);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.CONSUME(T.LCurly);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.seatsItem) },
-        { ALT: () => this.SUBRULE(this.weightItem) },
-        { ALT: () => this.SUBRULE(this.ruleDecl) },
-      ]),
-    );
-    this.CONSUME(T.RCurly);
-  });
-
-  seatsItem = this.RULE("seatsItem", () => {
-    this.CONSUME(T.Seats);
-    this.OPTION(() => this.CONSUME(T.Identifier));
-    this.CONSUME(T.Colon);
-    this.OR([{ ALT: () => this.CONSUME(T.Integer) }, { ALT: () => this.SUBRULE(this.setExpr) }]);
-  });
-
-  weightItem = this.RULE("weightItem", () => {
-    this.CONSUME(T.Weight);
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.LCurly);
-    this.MANY(() => {
-      this.SUBRULE(this.weightEntry);
-      this.OPTION(() => this.CONSUME(T.Comma));
-    });
-    this.CONSUME(T.RCurly);
-  });
-
-  weightEntry = this.RULE("weightEntry", () => {
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.number);
-  });
-
-  ruleDecl = this.RULE("ruleDecl", () => {
-    this.CONSUME(T.Rule);
-    this.SUBRULE(this.name);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.condition);
-  });
-
-  // ─── decision rule conditions: `not` > `and` > `or` ────────────────────────────────────────
-  condition = this.RULE("condition", () => {
-    this.SUBRULE(this.conditionAnd);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.conditionAnd);
-    });
-  });
-
-  conditionAnd = this.RULE("conditionAnd", () => {
-    this.SUBRULE(this.conditionUnary);
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      this.SUBRULE2(this.conditionUnary);
-    });
-  });
-
-  conditionUnary = this.RULE("conditionUnary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.conditionUnary);
+  readonly actionDecl: Rule<A.ActionDecl> = this.def(
+    "actionDecl",
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, names: [] as (IToken | null)[] }),
+    (f) => {
+      this.tok(0, T.Action);
+      f.name = this.tok(1, T.Identifier);
+      this.tok(2, T.LParen);
+      this.MANY_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          this.sub(0, this.name, (t) => f.names.push(t));
+          this.tok(3, T.Colon);
+          this.sub(1, this.name, (t) => f.names.push(t));
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.condition);
-          this.CONSUME(T.RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Veto);
-          this.SUBRULE(this.setExpr);
-        },
-      },
-      { ALT: () => this.CONSUME(T.Unanimity) },
-      { ALT: () => this.CONSUME(T.Consensus) },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  comparison = this.RULE("comparison", () => {
-    this.SUBRULE(this.tally);
-    this.SUBRULE(this.compareOp);
-    this.OR([{ ALT: () => this.SUBRULE2(this.tally) }, { ALT: () => this.SUBRULE(this.quantity) }]);
-  });
-
-  tally = this.RULE("tally", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Yes) },
-      { ALT: () => this.CONSUME(T.No) },
-      { ALT: () => this.CONSUME(T.Abstain) },
-    ]);
-    this.OPTION(() => {
-      this.CONSUME(T.By);
-      this.CONSUME(T.Identifier);
-    });
-  });
-
-  quantity = this.RULE("quantity", () => {
-    this.SUBRULE(this.number);
-    this.OPTION(() => {
-      this.CONSUME(T.Of);
-      this.OR([{ ALT: () => this.CONSUME(T.Voting) }, { ALT: () => this.CONSUME(T.Present) }]);
-    });
-  });
-
-  // ─── principles (institutional grammar: who – must/must not/may – do what – when – unless – or else)
-  principleDecl = this.RULE("principleDecl", () => {
-    this.CONSUME(T.Principle);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.CONSUME(T.Colon);
-    this.OPTION2(() => {
-      this.CONSUME(T.When);
-      this.SUBRULE(this.actionPattern);
-    });
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Every);
-          this.SUBRULE(this.setExpr);
-        },
-      },
-      { ALT: () => this.CONSUME2(T.Identifier) },
-    ]);
-    this.OR2([
-      {
-        ALT: () => {
-          this.CONSUME(T.Must);
-          this.OPTION3(() => this.CONSUME(T.Not));
-        },
-      },
-      { ALT: () => this.CONSUME(T.May) },
-    ]);
-    this.SUBRULE2(this.actionPattern);
-    this.OPTION4(() => {
-      this.CONSUME(T.Where);
-      this.SUBRULE(this.whereCondition);
-      this.MANY(() => {
-        this.CONSUME(T.And);
-        this.SUBRULE2(this.whereCondition);
       });
-    });
-    this.MANY2(() => {
-      this.CONSUME(T.Unless);
-      this.SUBRULE(this.exception);
-    });
-    this.OPTION5(() => {
-      this.CONSUME(T.Or);
-      this.CONSUME(T.Else);
-      this.CONSUME2(T.StringLiteral);
-    });
-  });
-
-  actionPattern = this.RULE("actionPattern", () => {
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.argument) });
-    this.CONSUME(T.RParen);
-  });
-
-  argument = this.RULE("argument", () => {
-    this.SUBRULE(this.name);
-    this.CONSUME(T.Colon);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Any) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Every);
-          this.SUBRULE(this.setExpr);
-        },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.compareOp);
-          this.SUBRULE(this.number);
-        },
-      },
-      { ALT: () => this.SUBRULE2(this.number) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.SUBRULE2(this.setExpr) },
-    ]);
-  });
-
-  whereCondition = this.RULE("whereCondition", () => {
-    this.SUBRULE(this.name);
-    this.OR([
-      {
-        ALT: () => {
-          this.OPTION(() => this.CONSUME(T.Not));
-          this.CONSUME(T.In);
-          this.SUBRULE(this.setExpr);
-        },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.compareOp);
-          this.SUBRULE(this.value);
-        },
-      },
-    ]);
-  });
-
-  exception = this.RULE("exception", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Authorized);
-          this.CONSUME(T.By);
-          this.SUBRULE(this.qualifiedName);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Within);
-          this.CONSUME(T.Identifier);
-        },
-      },
-    ]);
-  });
+      this.tok(4, T.RParen);
+    },
+    (f): A.ActionDecl => {
+      const span = frameSpan(f);
+      const names = f.names.map((t) => nameOf(t, span));
+      const params: A.Parameter[] = [];
+      for (let i = 0; i + 1 < names.length; i += 2) {
+        const pn = names[i]!;
+        const pt = names[i + 1]!;
+        params.push({ name: pn, type: pt, span: { start: pn.span.start, end: pt.span.end } });
+      }
+      if (names.length % 2 === 1) {
+        const pn = names[names.length - 1]!;
+        params.push({ name: pn, type: missingName(pn.span), span: pn.span });
+      }
+      return { kind: "action", span, name: nameOf(f.name, span), params };
+    },
+  );
 
   // ─── arrangements, scenarios, assertions ────────────────────────────────────────────────────
-  arrangementDecl = this.RULE("arrangementDecl", () => {
-    this.CONSUME(T.Arrangement);
-    this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.CONSUME(T.Between);
-    this.SUBRULE(this.partyList);
-    this.CONSUME(T.LCurly);
-    this.MANY(() =>
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME2(T.Identifier); // `kind`
-            this.CONSUME(T.Colon);
-            this.CONSUME3(T.Identifier);
+  readonly arrangementDecl: Rule<A.ArrangementDecl> = this.def(
+    "arrangementDecl",
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, title: undefined as IToken | undefined, parties: [] as A.SetExpr[], kindWord: undefined as IToken | undefined, kindValue: undefined as IToken | undefined, commitments: [] as A.Conduct[] }),
+    (f) => {
+      this.tok(0, T.Arrangement);
+      f.name = this.tok(1, T.Identifier);
+      this.option(0, () => (f.title = this.tok(2, T.StringLiteral)));
+      this.tok(3, T.Between);
+      this.sub(0, this.partyList, (p) => f.parties.push(...p.sets));
+      this.tok(4, T.LCurly);
+      this.many(9, () =>
+        this.or(9, [
+          {
+            ALT: () => {
+              const word = this.tok(5, T.Identifier); // `kind`
+              this.tok(6, T.Colon);
+              const value = this.tok(7, T.Identifier);
+              if (isReal(word) && isReal(value) && !f.kindWord) {
+                f.kindWord = word;
+                f.kindValue = value;
+              }
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.conduct) },
-      ]),
-    );
-    this.CONSUME(T.RCurly);
-  });
+          { ALT: () => this.sub(1, this.conduct, (c) => f.commitments.push(c)) },
+        ]),
+      );
+      this.tok(8, T.RCurly);
+    },
+    (f): A.ArrangementDecl => {
+      const span = frameSpan(f);
+      return {
+        kind: "arrangement",
+        span,
+        name: nameOf(f.name, span),
+        ...title(f.title),
+        parties: f.parties,
+        ...(f.kindWord && f.kindValue ? { arrangementKind: nameOf(f.kindValue, span), kindKeyword: nameOf(f.kindWord, span) } : {}),
+        commitments: f.commitments,
+      };
+    },
+  );
 
   /** `USA, GBR` or any group expression; commas separate parties. */
-  partyList = this.RULE("partyList", () => {
-    this.SUBRULE(this.setExpr);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.setExpr);
-    });
-  });
+  readonly partyList: Rule<{ sets: A.SetExpr[]; span: Span }> = this.def(
+    "partyList",
+    () => ({ start: NaN, end: NaN, at: 0, sets: [] as A.SetExpr[] }),
+    (f) => {
+      this.sub(0, this.setExpr, (s) => f.sets.push(s));
+      this.many(10, () => {
+        this.tok(0, T.Comma);
+        this.sub(1, this.setExpr, (s) => f.sets.push(s));
+      });
+    },
+    (f) => ({ sets: f.sets, span: frameSpan(f) }),
+  );
 
   /** `USA does GrantPreference(to: GBR)`: a commitment (arrangement) or an event (scenario). */
-  conduct = this.RULE("conduct", () => {
-    this.CONSUME(T.Identifier);
-    this.CONSUME(T.Does);
-    this.SUBRULE(this.actionPattern);
-  });
+  readonly conduct: Rule<A.Conduct> = this.def(
+    "conduct",
+    () => ({ start: NaN, end: NaN, at: 0, actor: undefined as IToken | undefined, action: undefined as A.ActionPattern | undefined }),
+    (f) => {
+      f.actor = this.tok(0, T.Identifier);
+      this.tok(1, T.Does);
+      this.sub(0, this.actionPattern, (p) => (f.action = p));
+    },
+    (f): A.Conduct => {
+      const span = frameSpan(f);
+      return { kind: "conduct", actor: nameOf(f.actor, span), action: f.action ?? { action: missingName(span), args: [], span }, span };
+    },
+  );
 
-  scenarioDecl = this.RULE("scenarioDecl", () => {
-    this.CONSUME(T.Scenario);
-    this.CONSUME(T.StringLiteral);
-    this.CONSUME(T.LCurly);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.voteStmt) },
-        { ALT: () => this.SUBRULE(this.expectStmt) },
-        { ALT: () => this.SUBRULE(this.conduct) },
-      ]),
-    );
-    this.CONSUME(T.RCurly);
-  });
+  readonly scenarioDecl: Rule<A.ScenarioDecl> = this.def(
+    "scenarioDecl",
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, items: [] as (A.VoteStmt | A.ExpectStmt | A.Conduct)[] }),
+    (f) => {
+      const take = (i: A.VoteStmt | A.ExpectStmt | A.Conduct) => f.items.push(i);
+      this.tok(0, T.Scenario);
+      f.name = this.tok(1, T.StringLiteral);
+      this.tok(2, T.LCurly);
+      this.many(11, () =>
+        this.or(10, [
+          { ALT: () => this.sub(0, this.voteStmt, take) },
+          { ALT: () => this.sub(1, this.expectStmt, take) },
+          { ALT: () => this.sub(2, this.conduct, take) },
+        ]),
+      );
+      this.tok(3, T.RCurly);
+    },
+    (f): A.ScenarioDecl => {
+      const span = frameSpan(f);
+      return { kind: "scenario", span, name: isReal(f.name) ? { text: unquote(f.name.image), span: tokenSpan(f.name) } : { text: "", span }, items: f.items };
+    },
+  );
 
-  voteStmt = this.RULE("voteStmt", () => {
-    this.CONSUME(T.Vote);
-    this.SUBRULE(this.qualifiedName);
-    this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.ballot));
-    this.CONSUME(T.RCurly);
-  });
+  readonly voteStmt: Rule<A.VoteStmt> = this.def(
+    "voteStmt",
+    () => ({ start: NaN, end: NaN, at: 0, rule: undefined as A.QualifiedName | undefined, ballots: [] as A.VoteStmt["ballots"][number][] }),
+    (f) => {
+      this.tok(0, T.Vote);
+      this.sub(0, this.qualifiedName, (q) => (f.rule = q));
+      this.tok(1, T.LCurly);
+      this.many(12, () => this.sub(1, this.ballot, (b) => f.ballots.push(b)));
+      this.tok(2, T.RCurly);
+    },
+    (f): A.VoteStmt => {
+      const span = frameSpan(f);
+      return { kind: "vote", rule: f.rule ?? { parts: [missingName(span)], span }, ballots: f.ballots, span };
+    },
+  );
 
-  ballot = this.RULE("ballot", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Yes) },
-      { ALT: () => this.CONSUME(T.No) },
-      { ALT: () => this.CONSUME(T.Abstain) },
-      { ALT: () => this.CONSUME(T.Absent) },
-    ]);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.seatList);
-  });
+  readonly ballot: Rule<A.VoteStmt["ballots"][number]> = this.def(
+    "ballot",
+    () => ({ start: NaN, end: NaN, at: 0, choice: "absent" as "yes" | "no" | "abstain" | "absent", seats: [] as A.SetExpr[] }),
+    (f) => {
+      this.or(11, [
+        { ALT: () => (this.tok(0, T.Yes), (f.choice = "yes")) },
+        { ALT: () => (this.tok(1, T.No), (f.choice = "no")) },
+        { ALT: () => (this.tok(2, T.Abstain), (f.choice = "abstain")) },
+        { ALT: () => (this.tok(3, T.Absent), (f.choice = "absent")) },
+      ]);
+      this.tok(4, T.Colon);
+      this.sub(0, this.seatList, (l) => f.seats.push(...l.sets));
+    },
+    (f) => ({ choice: f.choice, seats: f.seats, span: frameSpan(f) }),
+  );
 
   /** `USA, GBR, elected * 8` or any group expressions, separated by commas */
-  seatList = this.RULE("seatList", () => {
-    this.SUBRULE(this.setExpr);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.setExpr);
-    });
-  });
+  readonly seatList: Rule<{ sets: A.SetExpr[]; span: Span }> = this.def(
+    "seatList",
+    () => ({ start: NaN, end: NaN, at: 0, sets: [] as A.SetExpr[] }),
+    (f) => {
+      this.sub(0, this.setExpr, (s) => f.sets.push(s));
+      this.many(13, () => {
+        this.tok(0, T.Comma);
+        this.sub(1, this.setExpr, (s) => f.sets.push(s));
+      });
+    },
+    (f) => ({ sets: f.sets, span: frameSpan(f) }),
+  );
 
-  expectStmt = this.RULE("expectStmt", () => {
-    this.CONSUME(T.Expect);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Adopted) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Rejected);
-          this.OPTION(() => {
-            this.CONSUME(T.Comma);
-            this.CONSUME(T.Vetoed);
-            this.CONSUME(T.By);
-            this.SUBRULE(this.seatList);
-          });
+  readonly expectStmt: Rule<A.ExpectStmt> = this.def(
+    "expectStmt",
+    () => ({ start: NaN, end: NaN, at: 0, outcome: "violation" as A.ExpectStmt["outcome"], vetoed: false, vetoedBy: [] as A.SetExpr[], principle: undefined as IToken | undefined, by: false, actor: undefined as IToken | undefined }),
+    (f) => {
+      this.tok(0, T.Expect);
+      this.or(12, [
+        { ALT: () => (this.tok(1, T.Adopted), (f.outcome = "adopted")) },
+        {
+          ALT: () => {
+            this.tok(2, T.Rejected);
+            f.outcome = "rejected";
+            this.option(0, () => {
+              this.tok(3, T.Comma);
+              f.vetoed = isReal(this.tok(4, T.Vetoed));
+              this.tok(5, T.By);
+              this.sub(0, this.seatList, (l) => f.vetoedBy.push(...l.sets));
+            });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Violation);
-          this.CONSUME(T.Identifier);
-          this.OPTION2(() => {
-            this.CONSUME2(T.By);
-            this.CONSUME2(T.Identifier);
-          });
+        {
+          ALT: () => {
+            this.tok(6, T.Violation);
+            f.outcome = "violation";
+            f.principle = this.tok(7, T.Identifier);
+            this.option(1, () => {
+              this.tok(8, T.By);
+              f.by = true;
+              f.actor = this.tok(9, T.Identifier);
+            });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.No);
-          this.CONSUME2(T.Violation);
+        {
+          ALT: () => {
+            this.tok(10, T.No);
+            this.tok(11, T.Violation);
+            f.outcome = "no violation";
+          },
         },
-      },
-    ]);
-  });
+      ]);
+    },
+    (f): A.ExpectStmt => {
+      const span = frameSpan(f);
+      const violation = f.outcome === "violation";
+      return {
+        kind: "expect",
+        outcome: f.outcome,
+        ...(f.vetoed ? { vetoedBy: f.vetoedBy } : {}),
+        ...(violation ? { principle: nameOf(f.principle, span) } : {}),
+        ...(violation && f.by ? { by: nameOf(f.actor, span) } : {}),
+        span,
+      };
+    },
+  );
 
-  assertDecl = this.RULE("assertDecl", () => {
-    this.CONSUME(T.Assert);
-    this.SUBRULE(this.qualifiedName);
-    this.CONSUME(T.Colon);
-    this.OPTION(() => this.CONSUME(T.Not));
-    this.SUBRULE(this.fact);
-  });
+  readonly assertDecl: Rule<A.AssertDecl> = this.def(
+    "assertDecl",
+    () => ({ start: NaN, end: NaN, at: 0, target: undefined as A.QualifiedName | undefined, negated: false, fact: undefined as A.Fact | undefined }),
+    (f) => {
+      this.tok(0, T.Assert);
+      this.sub(0, this.qualifiedName, (q) => (f.target = q));
+      this.tok(1, T.Colon);
+      this.option(0, () => {
+        this.tok(2, T.Not);
+        f.negated = true;
+      });
+      this.sub(1, this.fact, (x) => (f.fact = x));
+    },
+    (f): A.AssertDecl => {
+      const span = frameSpan(f);
+      return { kind: "assert", span, target: f.target ?? { parts: [missingName(span)], span }, negated: f.negated, fact: f.fact ?? { kind: "unknownFact", word: missingName(span), span } };
+    },
+  );
 
   /**
    * `veto players = P5`, `dummies = { LUX }`, `dictator = none`, `banzhaf(USA) > 10%`,
    * `small can block`, `small can pass without great`. The words are contextual identifiers.
    */
-  fact = this.RULE("fact", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Veto);
-          this.CONSUME(T.Identifier);
-          this.CONSUME(T.Equals);
-          this.SUBRULE(this.setExpr);
+  readonly fact: Rule<A.Fact> = this.def(
+    "fact",
+    () => ({ start: NaN, end: NaN, at: 0, veto: false, equals: false, paren: false, ids: [] as IToken[], sets: [] as A.SetExpr[], op: undefined as A.CompareOp | undefined, num: undefined as A.NumberLiteral | undefined }),
+    (f) => {
+      const id = (idx: number) => f.ids.push(this.tok(idx, T.Identifier));
+      this.or(13, [
+        {
+          ALT: () => {
+            this.tok(0, T.Veto);
+            f.veto = true;
+            id(1);
+            f.equals = isReal(this.tok(2, T.Equals));
+            this.sub(0, this.setExpr, (s) => f.sets.push(s));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(T.Identifier);
-          this.OR2([
-            {
-              ALT: () => {
-                this.CONSUME2(T.Equals);
-                this.SUBRULE2(this.setExpr);
+        {
+          ALT: () => {
+            id(3);
+            this.or(14, [
+              {
+                ALT: () => {
+                  f.equals = isReal(this.tok(4, T.Equals));
+                  this.sub(1, this.setExpr, (s) => f.sets.push(s));
+                },
               },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(T.LParen);
-                this.CONSUME3(T.Identifier);
-                this.CONSUME(T.RParen);
-                this.SUBRULE(this.compareOp);
-                this.OR3([
-                  { ALT: () => this.SUBRULE(this.number) },
-                  {
-                    // `banzhaf(DEU) > banzhaf(MLT)`
-                    ALT: () => {
-                      this.CONSUME7(T.Identifier);
-                      this.CONSUME2(T.LParen);
-                      this.CONSUME8(T.Identifier);
-                      this.CONSUME2(T.RParen);
+              {
+                ALT: () => {
+                  f.paren = isReal(this.tok(5, T.LParen));
+                  id(6);
+                  this.tok(7, T.RParen);
+                  this.sub(2, this.compareOp, (o) => (f.op = o));
+                  this.or(15, [
+                    { ALT: () => this.sub(3, this.number, (n) => (f.num = n)) },
+                    {
+                      // `banzhaf(DEU) > banzhaf(MLT)`
+                      ALT: () => {
+                        id(8);
+                        this.tok(9, T.LParen);
+                        id(10);
+                        this.tok(11, T.RParen);
+                      },
                     },
-                  },
-                ]);
+                  ]);
+                },
               },
-            },
-            {
-              ALT: () => {
-                this.CONSUME4(T.Identifier); // `can`
-                this.CONSUME5(T.Identifier); // `block` | `pass`
-                this.OPTION(() => {
-                  this.CONSUME6(T.Identifier); // `without`
-                  this.SUBRULE3(this.setExpr);
-                });
+              {
+                ALT: () => {
+                  id(12); // `can`
+                  id(13); // `block` | `pass`
+                  this.option(0, () => {
+                    id(14); // `without`
+                    this.sub(4, this.setExpr, (s) => f.sets.push(s));
+                  });
+                },
               },
-            },
-          ]);
+            ]);
+          },
         },
-      },
-    ]);
-  });
+      ]);
+    },
+    (f) => buildFact(f, frameSpan(f)),
+  );
 }
 
-export const parser = new MlatParser();
+function buildFact(f: { veto: boolean; equals: boolean; paren: boolean; ids: IToken[]; sets: A.SetExpr[]; op: A.CompareOp | undefined; num: A.NumberLiteral | undefined }, fspan: Span): A.Fact {
+  const ids = f.ids.filter(isReal);
+  const setOrNone = (s: A.SetExpr | undefined): A.SetExpr => {
+    const e = s ?? emptyAt(fspan);
+    return e.kind === "ref" && e.name.text === "none" ? { kind: "setLiteral", items: [], span: e.span } : e;
+  };
+  const word = nameOf(ids[0], fspan);
+  if (f.veto) return { kind: "vetoPlayers", set: setOrNone(f.sets[0]), span: fspan };
+  if (f.equals && (word.text === "dummies" || word.text === "dictator")) return { kind: word.text === "dummies" ? "dummies" : "dictator", set: setOrNone(f.sets[0]), span: fspan };
+  if (f.paren && (word.text === "banzhaf" || word.text === "shapley")) {
+    const other = ids[2];
+    const value: Extract<A.Fact, { kind: "index" }>["value"] =
+      f.num || !other
+        ? (f.num ?? { kind: "number", form: "integer", text: "0", span: fspan })
+        : { kind: "index", index: other.image === "shapley" ? "shapley" : "banzhaf", player: nameOf(ids[3], fspan), span: { start: other.startOffset, end: fspan.end } };
+    if (!f.num && other && other.image !== "banzhaf" && other.image !== "shapley") return { kind: "unknownFact", word: nameOf(other, fspan), span: fspan };
+    return { kind: "index", index: word.text, player: nameOf(ids[1], fspan), op: f.op ?? "=", value, span: fspan };
+  }
+  if (ids[1]?.image === "can" && ids[2]?.image === "block" && !ids[3]) return { kind: "canBlock", who: word, span: fspan };
+  if (ids[1]?.image === "can" && ids[2]?.image === "pass" && (!ids[3] || ids[3].image === "without")) {
+    return { kind: "canPass", who: word, ...(f.sets[0] ? { without: f.sets[0] } : {}), span: fspan };
+  }
+  return { kind: "unknownFact", word, span: fspan };
+}
+
+class Singleton extends MlatParser {
+  constructor() {
+    super();
+    this.performSelfAnalysis();
+  }
+}
+
+export const parser = new Singleton();
 
 /** Tokens that start a top-level declaration: parse.ts cuts the token stream before each one. */
 export const declarationStarters: readonly TokenType[] = [T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert, T.Bloc];
