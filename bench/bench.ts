@@ -1,12 +1,12 @@
 // `npm run bench`: numbers for the notes, measured in one run on this machine, reported as
 // ratios where a comparison makes sense. Not a test: nothing here asserts a time.
-import { checkFiles, memoryHost, parse } from "../compiler/index.js";
+import { check, memoryHost, parse } from "../compiler/index.js";
 import { lex } from "../compiler/syntax/lexer.js";
 import { buildGame } from "../compiler/engine/analysis/game.js";
 import { countFromTable, winTable } from "../compiler/engine/analysis/enumerate.js";
 import { analyzeRule } from "../compiler/engine/analysis/analyze.js";
 import type { BodyJson, RuleJson, RuleSet } from "../compiler/index.js";
-import { compileFiles } from "../compiler/index.js";
+import { compile } from "../compiler/index.js";
 import { readFileSync } from "node:fs";
 
 const only = process.argv[2];
@@ -57,7 +57,7 @@ function benchFrontEnd(): void {
     const text = generateDesign(lines);
     const [lexed, tLex] = best(3, () => lex(text, "g.mlat"));
     const [, tParse] = best(3, () => parse(text, "g.mlat"));
-    const [checked, tCheck] = best(3, () => checkFiles(["g.mlat"], memoryHost({ "g.mlat": text }), { references: false }));
+    const [checked, tCheck] = best(3, () => check({ host: memoryHost({ "g.mlat": text }), entries: ["g.mlat"] }, { references: false }));
     if (checked.diagnostics.some((d) => d.severity === "error")) throw new Error("generated design has errors: " + checked.diagnostics[0]!.message);
     const n = text.split("\n").length;
     console.log(`| ${n.toLocaleString("en")} | ${lexed.tokens.length.toLocaleString("en")} | ${tLex.toFixed(1)} ms | ${tParse.toFixed(1)} ms | ${tCheck.toFixed(1)} ms | ${(tCheck / tLex).toFixed(2)}× | ${Math.round(n / (tCheck / 1000)).toLocaleString("en")} |`);
@@ -127,7 +127,7 @@ function benchBodies(): void {
     ["examples/un.mlat", "UN.SecurityCouncil.substantive"],
   ] as const) {
     const host = { readFile: (p: string) => { try { return readFileSync(p, "utf8"); } catch { return undefined; } } };
-    const rs = compileFiles([file], host).ruleset!;
+    const rs = compile({ host: host, entries: [file] }).ruleset!;
     const found = rs.institutions.flatMap((i) => i.bodies.flatMap((b) => b.rules.map((r) => ({ b, r })))).find((x) => x.r.id === id)!;
     const [a, t] = best(3, () => analyzeRule(rs, found.b, found.r, { listLimit: 0 }));
     console.log(`| ${id} | ${a.players.length} | ${a.method} | ${t.toFixed(1)} ms |`);

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, PublishDiagnosticsNotification } from "vscode-languageserver-protocol/node";
-import { checkFiles, type SourceHost } from "../compiler/index.js";
+import { check, type SourceHost } from "../compiler/index.js";
 
 function workspace(lines: number): { folder: string; files: string[]; edited: string } {
   const folder = mkdtempSync(path.join(tmpdir(), "mlat-bench-lsp-"));
@@ -44,7 +44,7 @@ async function run(lines: number): Promise<void> {
   const totalLines = ws.files.reduce((a, f) => a + readFileSync(f, "utf8").split("\n").length, 0);
   const host: SourceHost = { readFile: (p) => { try { return readFileSync(p, "utf8"); } catch { return undefined; } } };
   const t0 = performance.now();
-  checkFiles(ws.files, host, { references: false });
+  check({ host: host, entries: ws.files }, { references: false });
   const cold = performance.now() - t0;
 
   const child = spawn(process.execPath, [path.resolve("dist/lsp.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });

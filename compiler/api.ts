@@ -1,37 +1,77 @@
-// The library's task-level API: what another program or a CI script calls. Each function takes
-// texts (or a SourceHost) or a compiled rule set, and returns plain data; none does I/O or throws
-// on bad input (a rule set that fails its schema comes back as errors with JSON paths).
-import { checkFiles, compileFiles, type CheckManyOutput, type CompileOutput } from "./compile.js";
+// The library's task-level API: what the CLI, the language server, another program or a CI script
+// calls. One style throughout: each function takes design texts (or a SourceHost) or a compiled
+// rule set, and returns plain data. None does I/O, and none throws on bad input: problems come
+// back as diagnostics, or as `{ error }` with a message (and a JSON path where there is one).
+import { checkFiles, compileFiles, type CheckOptions, type CheckOutput, type CompileOptions, type CompileOutput } from "./pipeline/pipeline.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { SourceHost } from "./semantics/program.js";
-import type { RuleSet } from "./ruleset/types.js";
+import type { RuleSet, BlocJson } from "./ruleset/types.js";
 import { validateAgainst, type SchemaError } from "./ruleset/validate.js";
-import { allRules, analyzeRule, findRule, AnalysisError, type AnalysisOptions, type RuleAnalysis } from "./engine/analysis/analyze.js";
-import { evaluateVote, type Ballot, type VoteResult } from "./engine/evaluation/vote.js";
-import { runConduct, type ConductResult } from "./engine/conduct/principles.js";
-import { traceFromEvents, type EventsDocument } from "./engine/conduct/events-input.js";
-import { runTests, type TestResult } from "./engine/testing/run.js";
+import {
+  allRules,
+  analyzeBloc,
+  analyzeRule,
+  AnalysisError,
+  ballotsFromLists,
+  BallotError,
+  diffRuleSets,
+  evaluateVote,
+  findRule,
+  marksOf,
+  runConduct,
+  runTests,
+  traceFromEvents,
+  TraceError,
+  VoteError,
+  type AnalysisOptions,
+  type Ballot,
+  type BlocAnalysis,
+  type ConductResult,
+  type DesignDiff,
+  type EventsDocument,
+  type InstitutionMarks,
+  type RuleAnalysis,
+  type TestResult,
+  type VoteResult,
+} from "./engine/index.js";
 
 /** Design texts by path, or a host that reads them; `entries` default to every path given. */
 export type DesignInput = { readonly files: Readonly<Record<string, string>>; readonly entries?: readonly string[] } | { readonly host: SourceHost; readonly entries: readonly string[] };
 
+/** A SourceHost over texts in memory, keyed by path (for tests, editors and other programs). */
+export function memoryHost(files: Record<string, string> | ReadonlyMap<string, string>): SourceHost {
+  const map = files instanceof Map ? files : new Map(Object.entries(files));
+  return { readFile: (p) => map.get(p) };
+}
+
 function resolveInput(input: DesignInput): { host: SourceHost; entries: readonly string[] } {
   if ("host" in input) return input;
-  const files = new Map(Object.entries(input.files));
-  return { host: { readFile: (p) => files.get(p) }, entries: input.entries ?? [...files.keys()] };
+  return { host: memoryHost(input.files), entries: input.entries ?? Object.keys(input.files) };
 }
 
-/** Checks designs: every diagnostic, sorted, each with a code, a severity and a range. */
-export function check(input: DesignInput): { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean; readonly result: CheckManyOutput } {
-  const { host, entries } = resolveInput(input);
-  const result = checkFiles(entries, host);
-  return { diagnostics: result.diagnostics, ok: !result.diagnostics.some((d) => d.severity === "error"), result };
+export interface CheckReport {
+  /** Every diagnostic of every design, sorted, each with a code, a severity and a range. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** No errors (warnings allowed). */
+  readonly ok: boolean;
+  /** Every file read, entries and imports, in load order. */
+  readonly files: readonly string[];
+  /** One checked program per entry: each design sees only what it imports. */
+  readonly outputs: readonly CheckOutput[];
 }
 
-/** Compiles one design (its first entry and what it imports) to a schema-valid rule set. */
-export function compile(input: DesignInput, options: { locations?: boolean } = {}): CompileOutput {
+/** Checks designs: each entry is one design (with what it imports). */
+export function check(input: DesignInput, options: CheckOptions = {}): CheckReport {
   const { host, entries } = resolveInput(input);
-  return compileFiles(entries.slice(0, 1), host, { locations: options.locations ?? true });
+  const result = checkFiles(entries, host, options);
+  return { diagnostics: result.diagnostics, ok: !result.diagnostics.some((d) => d.severity === "error"), files: result.files, outputs: result.outputs };
+}
+
+/** Compiles one design (the given entries, or the first file, and what they import) to a schema-valid rule set. */
+export function compile(input: DesignInput, options: CompileOptions = {}): CompileOutput {
+  const { host, entries } = resolveInput(input);
+  const chosen = "host" in input || input.entries ? entries : entries.slice(0, 1);
+  return compileFiles(chosen, host, { locations: true, ...options });
 }
 
 /** Checks that JSON is a valid compiled rule set; the errors name the JSON path. */
@@ -40,8 +80,10 @@ export function validateRuleSet(json: unknown): { readonly ok: true; readonly ru
   return errors.length ? { ok: false, errors } : { ok: true, ruleset: json as RuleSet };
 }
 
+export type AnalysisOutcome = RuleAnalysis | { readonly rule: string; readonly error: string };
+
 /** Exact voting-power analysis of every rule (or of `options.rules`). */
-export function analyze(ruleset: RuleSet, options: AnalysisOptions & { readonly rules?: readonly string[] } = {}): (RuleAnalysis | { readonly rule: string; readonly error: string })[] {
+export function analyze(ruleset: RuleSet, options: AnalysisOptions & { readonly rules?: readonly string[] } = {}): AnalysisOutcome[] {
   const targets = options.rules ? options.rules.map((id) => ({ id, found: findRule(ruleset, id) })) : allRules(ruleset).map((found) => ({ id: found.rule.id, found }));
   return targets.map(({ id, found }) => {
     if (!found) return { rule: id, error: `unknown rule \`${id}\`` };
@@ -54,21 +96,77 @@ export function analyze(ruleset: RuleSet, options: AnalysisOptions & { readonly 
   });
 }
 
+export type BlocOutcome = BlocAnalysis | { readonly bloc: string; readonly rule: string; readonly error: string };
+
+/** The power of voting blocs in every rule of their body (`rules` limits which rules). */
+export function analyzeBlocs(ruleset: RuleSet, blocs: readonly BlocJson[], rules?: readonly string[]): BlocOutcome[] {
+  const out: BlocOutcome[] = [];
+  for (const bloc of blocs) {
+    for (const { body, rule } of allRules(ruleset)) {
+      if (body.id !== bloc.body || (rules && !rules.includes(rule.id))) continue;
+      try {
+        out.push(analyzeBloc(ruleset, bloc, body, rule));
+      } catch (e) {
+        if (!(e instanceof AnalysisError)) throw e;
+        out.push({ bloc: bloc.id, rule: rule.id, error: e.message });
+      }
+    }
+  }
+  return out;
+}
+
 /** Evaluates one vote: seat id → yes | no | abstain | absent (seats not named are absent). */
-export function evaluate(ruleset: RuleSet, rule: string, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean } = {}): VoteResult {
+export function evaluate(ruleset: RuleSet, rule: string, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean } = {}): VoteResult | { readonly error: string } {
   const found = findRule(ruleset, rule);
-  if (!found) throw new RangeError(`unknown rule \`${rule}\``);
-  return evaluateVote(found.body, found.rule, ballots, options);
+  if (!found) return { error: `unknown rule \`${rule}\`` };
+  try {
+    return evaluateVote(found.body, found.rule, ballots, options);
+  } catch (e) {
+    if (e instanceof VoteError) return { error: e.message };
+    throw e;
+  }
+}
+
+/**
+ * Ballots from lists as people write them (`USA,GBR,elected*8,P5`): seat ids, `class.N`,
+ * `class*N`, seat classes and groups; `rest` is the ballot of every seat not named.
+ */
+export function ballots(ruleset: RuleSet, rule: string, lists: Partial<Record<Ballot, string>>, rest: Ballot = "absent"): { readonly ballots: Record<string, Ballot> } | { readonly error: string } {
+  const found = findRule(ruleset, rule);
+  if (!found) return { error: `unknown rule \`${rule}\`` };
+  try {
+    return { ballots: ballotsFromLists(ruleset, found.body, lists, rest) };
+  } catch (e) {
+    if (e instanceof BallotError) return { error: e.message };
+    throw e;
+  }
 }
 
 /** Runs a trace of acts and votes (the `mlat schema events` document) against the principles. */
-export function conduct(ruleset: RuleSet, events: EventsDocument): ConductResult {
-  return runConduct(ruleset, traceFromEvents(ruleset, events));
+export function conduct(ruleset: RuleSet, events: EventsDocument): ConductResult | { readonly error: string; readonly path: string } {
+  const problems = validateAgainst("events", events);
+  if (problems.length) return { error: problems[0]!.message, path: problems[0]!.path };
+  try {
+    return runConduct(ruleset, traceFromEvents(ruleset, events));
+  } catch (e) {
+    if (e instanceof TraceError) return { error: e.message, path: e.path };
+    throw e;
+  }
 }
 
 /** Runs the scenarios and assertions of a rule set. */
-export function test(ruleset: RuleSet): TestResult[] {
-  return runTests(ruleset);
+export function test(ruleset: RuleSet, file?: string): TestResult[] {
+  return runTests(ruleset, file);
 }
 
-export type { Ballot, VoteResult, RuleAnalysis, ConductResult, TestResult, EventsDocument, AnalysisOptions };
+/** What an amendment changes, rule by rule. */
+export function diff(older: RuleSet, newer: RuleSet): DesignDiff {
+  return diffRuleSets(older, newer);
+}
+
+/** The marks of multilateralism of each institution. */
+export function marks(ruleset: RuleSet): InstitutionMarks[] {
+  return marksOf(ruleset);
+}
+
+export type { CheckOptions, CheckOutput, CompileOptions, CompileOutput };

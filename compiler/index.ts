@@ -1,19 +1,77 @@
 // The public façade of the compiler: the only import path for the CLI, the language server,
-// tests and other programs. Everything here is pure (no I/O besides the injected SourceHost).
+// the playground, tests and other programs. Everything here is pure (no I/O besides an injected
+// SourceHost); the Node file system adapters are in compiler/node/index.ts.
+
+// ─── the task-level API ─────────────────────────────────────────────────────────────────────
+export { check, compile, validateRuleSet, analyze, analyzeBlocs, evaluate, ballots, conduct, test, diff, marks, memoryHost } from "./api.js";
+export type { DesignInput, CheckReport, AnalysisOutcome, BlocOutcome, CheckOptions, CheckOutput, CompileOptions, CompileOutput } from "./api.js";
+
+// ─── syntax, diagnostics, text ──────────────────────────────────────────────────────────────
 export { parse, type ParseResult } from "./syntax/parse.js";
 export type * as Ast from "./syntax/ast.js";
-export { LineIndex, type Span, type Position } from "./syntax/span.js";
-export { Diagnostics, allDiagnostics, findDiagnostic, type DiagnosticDefinition, type Severity } from "./diagnostics/codes.js";
-export { type Diagnostic, type Fix, type RelatedInformation, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
-export { renderDiagnostic, summarize } from "./diagnostics/render.js";
-export { checkFiles, checkProgramOf, compileFiles, type CheckOutput, type CheckManyOutput, type CompileOutput, type CheckOptions, type CompileOptions } from "./compile.js";
+export { LineIndex, type Span, type Position } from "./text/span.js";
+export { closest } from "./text/suggest.js";
+export { Diagnostics, allDiagnostics, findDiagnostic, type DiagnosticDefinition, type DiagnosticKey, type Severity } from "./diagnostics/codes.js";
+export { type Diagnostic, type Fix, type RelatedInformation, makeDiagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
+export { renderDiagnostic, summarize, plural, position, type RenderOptions } from "./diagnostics/render.js";
+export { toSarif, DOCS_URL } from "./diagnostics/formats/sarif.js";
+export { toGithubCommands, githubSummary } from "./diagnostics/formats/github.js";
+export { checkJunit, escapeXml } from "./diagnostics/formats/junit.js";
+
+// ─── programs, the model, the rule set ──────────────────────────────────────────────────────
 export { loadProgram, type SourceHost, type Program, type ParseCache } from "./semantics/program.js";
 export type { Model } from "./semantics/model.js";
+export { lowerModel, lowerFragment, type Lowered, type FragmentSelection } from "./ruleset/lower.js";
+export { SourceMap, type SourceSpan } from "./ruleset/source-map.js";
 export { validateAgainst, schemas, type SchemaName, type SchemaError } from "./ruleset/validate.js";
 export type * from "./ruleset/types.js";
 export { RULESET_FORMAT, RULESET_VERSION } from "./ruleset/types.js";
 export { Rational } from "./numbers/rational.js";
+
+// ─── the engine ─────────────────────────────────────────────────────────────────────────────
+export {
+  findRule,
+  allRules,
+  analyzeRule,
+  analyzeAll,
+  analyzeBloc,
+  AnalysisError,
+  evaluateVote,
+  ballotsFromLists,
+  runConduct,
+  traceFromEvents,
+  runTests,
+  marksOf,
+  diffRuleSets,
+  formatShare,
+} from "./engine/index.js";
+export type {
+  AnalysisOptions,
+  RuleAnalysis,
+  PowerClassResult,
+  BlocAnalysis,
+  Ballot,
+  VoteResult,
+  ConditionTrace,
+  Counterfactual,
+  ConductResult,
+  Violation,
+  EventsDocument,
+  TestResult,
+  InstitutionMarks,
+  DesignDiff,
+  RuleDiff,
+  Verdict,
+} from "./engine/index.js";
+
+// ─── what people read: formatting, tables, reports, pictures ────────────────────────────────
 export { format, type FormatResult } from "./format/formatter.js";
+export { table as analysisTable } from "./report/analysis-table.js";
+export { renderReport, type ReportInput } from "./report/html.js";
+export { toDot, toMermaid } from "./report/graph.js";
+export { plainWords } from "./report/plain-words.js";
+
+// ─── the editor's view ──────────────────────────────────────────────────────────────────────
 export { AnalysisHost } from "./host/analysis-host.js";
 export { Ide } from "./host/ide-api.js";
 export { tokenTypes as semanticTokenTypes, tokenModifiers as semanticTokenModifiers } from "./host/ide/semantic-tokens.js";
@@ -24,13 +82,3 @@ export type { CompletionItem } from "./host/ide/completion.js";
 export type { CodeAction } from "./host/ide/code-actions.js";
 export type { CodeLens, InlayHint } from "./host/ide/hints.js";
 export type { SemanticToken } from "./host/ide/semantic-tokens.js";
-export { check, compile, analyze, evaluate, conduct, test, validateRuleSet, type DesignInput } from "./api.js";
-export type { Ballot, VoteResult, RuleAnalysis, ConductResult, TestResult, EventsDocument, AnalysisOptions } from "./api.js";
-
-import type { SourceHost } from "./semantics/program.js";
-
-/** A SourceHost over texts in memory, keyed by path (for tests, editors and other programs). */
-export function memoryHost(files: Record<string, string> | ReadonlyMap<string, string>): SourceHost {
-  const map = files instanceof Map ? files : new Map(Object.entries(files));
-  return { readFile: (p) => map.get(p) };
-}

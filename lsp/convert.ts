@@ -1,17 +1,19 @@
 // Conversions between LSP types and the compiler's offsets and spans. The only place both meet.
-import { fileURLToPath, pathToFileURL } from "node:url";
-import * as path from "node:path";
+import { URI } from "vscode-uri";
 import type * as L from "vscode-languageserver";
 import { DiagnosticSeverity, SymbolKind, CompletionItemKind, DiagnosticTag } from "vscode-languageserver";
 import type { Diagnostic, LineIndex, Span, OutlineSymbol, CompletionItem } from "../compiler/index.js";
 
+/** A `file:` URI as the compiler's path (`/`-separated); other schemes (`untitled:`) stay URIs. */
 export function uriToPath(uri: string): string {
   if (!uri.startsWith("file:")) return uri;
-  return fileURLToPath(uri).split(path.sep).join("/");
+  return URI.parse(uri).fsPath.replace(/\\/g, "/");
 }
 
 export function pathToUri(p: string): string {
-  return /^[a-z]+:/i.test(p) && !p.startsWith("/") && !/^[A-Za-z]:[\\/]/.test(p) ? p : pathToFileURL(p).toString();
+  const windows = /^[A-Za-z]:[\\/]/.test(p);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(p) && !windows) return p;
+  return URI.file(p).toString();
 }
 
 export function toRange(index: LineIndex, span: Span): L.Range {

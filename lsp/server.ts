@@ -2,8 +2,6 @@
 // No language logic lives here: each handler converts parameters, calls the Ide, converts back.
 // A failing request is logged and answered with an error; the server goes on.
 import {
-  createConnection,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   ResponseError,
@@ -14,13 +12,22 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { AnalysisHost, Ide, semanticTokenTypes, semanticTokenModifiers, type LineIndex } from "../compiler/index.js";
-import { diskHost, findDesigns } from "./workspace.js";
+import { AnalysisHost, Ide, semanticTokenTypes, semanticTokenModifiers, type LineIndex, type SourceHost } from "../compiler/index.js";
 import { pathToUri, toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, toSpan, uriToPath, symbolKind } from "./convert.js";
 import { DiagnosticsScheduler } from "./scheduler.js";
 import { formattingEdits } from "./formatting.js";
+import { encodeSemanticTokens } from "./semantic-tokens.js";
 
-export function startServer(connection: Connection): void {
+/** What the server needs from where it runs (Node on disk, or a browser worker in memory). */
+export interface ServerEnvironment {
+  /** Reads files that are not open in the editor (the project-root fence included). */
+  readonly disk: SourceHost & { forget?(path: string): void };
+  /** The designs of the workspace folders, checked even when not open. */
+  readonly findDesigns: (folders: readonly string[]) => string[];
+}
+
+export function startServer(connection: Connection, env: ServerEnvironment): void {
+  const diskHost = env.disk;
   const host = new AnalysisHost(diskHost);
   const ide = new Ide(host);
   const documents = new TextDocuments(TextDocument);
@@ -80,7 +87,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    const files = findDesigns(workspaceFolders);
+    const files = env.findDesigns(workspaceFolders);
     host.setWorkspaceFiles(files);
     scheduler.schedule(files);
   });
@@ -108,6 +115,7 @@ export function startServer(connection: Connection): void {
       for (const change of params.changes) {
         const p = uriToPath(change.uri);
         if (host.isOpen(p)) continue;
+        diskHost.forget?.(p);
         host.fileChangedOnDisk(p, change.type !== 3);
         scheduler.schedule(host.affectedBy(p));
       }
@@ -216,27 +224,7 @@ export function startServer(connection: Connection): void {
       const p = uriToPath(params.textDocument.uri);
       const i = indexOf(p);
       if (!i) return { data: [] };
-      const data: number[] = [];
-      let prevLine = 0;
-      let prevChar = 0;
-      for (const t of ide.semanticTokens(p)) {
-        // Tokens may not span lines: split multi-line ones (block comments).
-        let start = t.start;
-        const end = t.start + t.length;
-        while (start < end) {
-          const pos = i.position(start);
-          const lineEnd = Math.min(end, i.offset({ line: pos.line + 1, character: 0 }) - 1 >= start ? i.offset({ line: pos.line + 1, character: 0 }) : end);
-          const length = Math.max(0, Math.min(end, lineEnd) - start);
-          if (length > 0) {
-            data.push(pos.line - prevLine, pos.line === prevLine ? pos.character - prevChar : pos.character, length, t.type, t.modifiers);
-            prevLine = pos.line;
-            prevChar = pos.character;
-          }
-          if (lineEnd <= start) break;
-          start = lineEnd;
-        }
-      }
-      return { data };
+      return encodeSemanticTokens(ide.semanticTokens(p), i);
     }),
   );
 
@@ -335,8 +323,3 @@ class RenameRefused extends ResponseError<void> {
 }
 
 declare const MLAT_VERSION: string;
-
-// Started as a program (`mlat lsp --stdio`, or the VS Code extension's bundled server).
-const connection = createConnection(ProposedFeatures.all);
-process.on("uncaughtException", (e) => connection.console.error(`mlat: uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-startServer(connection);

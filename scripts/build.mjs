@@ -20,7 +20,7 @@ const common = {
 };
 
 // The CLI, and the library (compiler/index.ts) with its JSON Schemas inlined.
-await build({ ...common, entryPoints: { cli: "compiler/cli/main.ts", index: "compiler/index.ts", lsp: "lsp/server.ts" } });
+await build({ ...common, entryPoints: { cli: "compiler/cli/main.ts", index: "compiler/index.ts", lsp: "lsp/node-main.ts" } });
 
 // Type declarations for the library's `exports` (skipped with MLAT_SKIP_TYPES=1 for quick rebuilds).
 if (process.env.MLAT_SKIP_TYPES !== "1") {

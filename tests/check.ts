@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSy
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { checkFiles, compileFiles, LineIndex, type Diagnostic, type SourceHost } from "../compiler/index.js";
+import { check, compile, LineIndex, type Diagnostic, type SourceHost } from "../compiler/index.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -63,7 +63,7 @@ export function annotate(text: string, diagnostics: readonly Diagnostic[]): stri
 /** Checks a design file and compares its annotated diagnostics with `<file>.diagnostics.txt`. */
 export function checkDiagnostics(file: string): Diagnostic[] {
   const rel = path.relative(process.cwd(), file).split(path.sep).join("/");
-  const result = checkFiles([rel], fsHost);
+  const result = check({ host: fsHost, entries: [rel] });
   const own = result.diagnostics.filter((d) => d.file === rel);
   const others = result.diagnostics.filter((d) => d.file !== rel);
   let text = annotate(readFileSync(file, "utf8"), own);
@@ -74,7 +74,7 @@ export function checkDiagnostics(file: string): Diagnostic[] {
 
 export function compileExample(file: string) {
   const rel = path.relative(process.cwd(), file).split(path.sep).join("/");
-  return compileFiles([rel], fsHost);
+  return compile({ host: fsHost, entries: [rel] });
 }
 
 export function mlatFiles(dir: string): string[] {

@@ -101,6 +101,21 @@ describe("mlat compile", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(JSON.parse(readFileSync(out, "utf8")).institutions[0].id).toBe("UN");
+    expect(readdirSync(dir)).toEqual(["un.json"]);
+  });
+
+  it("refuses to write over its own input (MLAT5006), and the design is left as it was", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-out-"));
+    const design = path.join(dir, "d.mlat");
+    const text = "state A\nstate B\nstate C\ninstitution I { members: { A, B, C } }\n";
+    writeFileSync(design, text);
+    const r = mlat(["compile", design, "-o", design]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("MLAT5006");
+    expect(r.stderr).toContain("cannot write");
+    expect(r.stderr).toContain("it is an input of this command");
+    expect(readFileSync(design, "utf8")).toBe(text);
+    expect(readdirSync(dir)).toEqual(["d.mlat"]);
   });
 
   it("refuses a design with errors, printing them to stderr, and writes no file", () => {

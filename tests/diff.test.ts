@@ -2,14 +2,14 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffRuleSets } from "../compiler/engine/diff.js";
-import { compileFiles, memoryHost } from "../compiler/index.js";
+import { compile, memoryHost } from "../compiler/index.js";
 import { compileExample, mlat, root } from "./check.js";
 import { adopts, type Ballot } from "../compiler/engine/evaluation/vote.js";
 
 const weights: Record<string, number> = { A: 3, B: 2, C: 1, D: 1, E: 1 };
 const design = (rule: string, members = "A, B, C, D") => {
   const table = members.split(", ").map((m) => `${m}: ${weights[m]}`).join(", ");
-  return compileFiles(["d.mlat"], memoryHost({ "d.mlat": `state A\nstate B\nstate C\nstate D\nstate E\ninstitution I { members: { ${members} }\n body B { seats: members\n weight w { ${table} }\n rule r: ${rule} } }\n` })).ruleset!;
+  return compile({ host: memoryHost({ "d.mlat": `state A\nstate B\nstate C\nstate D\nstate E\ninstitution I { members: { ${members} }\n body B { seats: members\n weight w { ${table} }\n rule r: ${rule} } }\n` }), entries: ["d.mlat"] }).ruleset!;
 };
 
 describe("verdicts", () => {

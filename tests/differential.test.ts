@@ -5,7 +5,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateRuleSet, evaluate, type Ballot, type RuleSet } from "../compiler/index.js";
-import { allRules } from "../compiler/engine/analysis/analyze.js";
+import { allRules } from "../compiler/engine/rules.js";
 import { compileExample, mlatFiles, root } from "./check.js";
 
 const runs = Number(process.env["MLAT_FUZZ_RUNS"] ?? 100);
@@ -24,6 +24,7 @@ describe("compiled rule sets evaluate like the source", () => {
             const votes = Object.fromEntries(body.seats.map((s, i) => [s.id, choices[i]!]));
             const a = evaluate(fromSource, rule.id, votes, { counterfactual: false });
             const b = evaluate(fromJson, rule.id, votes, { counterfactual: false });
+            if ("error" in a || "error" in b) throw new Error(`evaluation failed: ${JSON.stringify([a, b])}`);
             expect(b.outcome).toBe(a.outcome);
             expect(b.conditions).toEqual(a.conditions);
             expect(b.vetoedBy).toEqual(a.vetoedBy);

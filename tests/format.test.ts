@@ -6,11 +6,11 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileFiles, format, memoryHost, parse } from "../compiler/index.js";
+import { compile, format, memoryHost, parse } from "../compiler/index.js";
 import { golden, mlatFiles, root } from "./check.js";
 
 function meaning(text: string, file: string): string {
-  const r = compileFiles([file], memoryHost({ [file]: text }), { locations: false });
+  const r = compile({ host: memoryHost({ [file]: text }), entries: [file] }, { locations: false });
   // Designs with errors (the error corpus) compare by diagnostics codes instead.
   return r.ruleset ? JSON.stringify(r.ruleset) : r.diagnostics.map((d) => d.code).join(",");
 }

@@ -1,6 +1,6 @@
 // Group expressions evaluate to ordered member lists: table-driven over small designs.
 import { describe, expect, it } from "vitest";
-import { checkProgramOf, memoryHost } from "../compiler/index.js";
+import { check, memoryHost } from "../compiler/index.js";
 
 const world = `
 state A { power: great, population: 100, region: North }
@@ -14,10 +14,10 @@ institution Other { members: members of Club + { B } }
 
 function members(expr: string): string[] | string {
   const src = `${world}\ngroup X = ${expr}\n`;
-  const r = checkProgramOf(["t.mlat"], memoryHost({ "t.mlat": src }));
+  const r = check({ host: memoryHost({ "t.mlat": src }), entries: ["t.mlat"] });
   const errors = r.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return errors.map((d) => d.code).join(",");
-  return [...(r.model.groups.get("X")?.members ?? [])];
+  return [...(r.outputs[0]!.model.groups.get("X")?.members ?? [])];
 }
 
 describe("group expressions", () => {
@@ -43,19 +43,19 @@ describe("group expressions", () => {
   });
 
   it("detects a cycle between groups and names the chain", () => {
-    const r = checkProgramOf(["t.mlat"], memoryHost({ "t.mlat": "state A\ngroup X = Y\ngroup Y = Z + { A }\ngroup Z = X" }));
+    const r = check({ host: memoryHost({ "t.mlat": "state A\ngroup X = Y\ngroup Y = Z + { A }\ngroup Z = X" }), entries: ["t.mlat"] });
     const cyc = r.diagnostics.filter((d) => d.code === "MLAT2007");
     expect(cyc).toHaveLength(1);
     expect(cyc[0]!.message).toContain("`X` → `Y` → `Z` → `X`");
   });
 
   it("detects a cycle between memberships", () => {
-    const r = checkProgramOf(["t.mlat"], memoryHost({ "t.mlat": "state A\ninstitution P { members: members of Q }\ninstitution Q { members: members of P + { A } }" }));
+    const r = check({ host: memoryHost({ "t.mlat": "state A\ninstitution P { members: members of Q }\ninstitution Q { members: members of P + { A } }" }), entries: ["t.mlat"] });
     expect(r.diagnostics.map((d) => d.code)).toContain("MLAT2007");
   });
 
   it("names elected seats class.index", () => {
-    const r = checkProgramOf(["t.mlat"], memoryHost({ "t.mlat": `${world}\ninstitution B2 { members: states\n body Board { seats chair: { A }\n seats elected: 3\n rule r: yes >= 2 } }` }));
-    expect(r.model.institutions.get("B2")!.bodies.get("Board")!.seats.map((s) => s.id)).toEqual(["A", "elected.1", "elected.2", "elected.3"]);
+    const r = check({ host: memoryHost({ "t.mlat": `${world}\ninstitution B2 { members: states\n body Board { seats chair: { A }\n seats elected: 3\n rule r: yes >= 2 } }` }), entries: ["t.mlat"] });
+    expect(r.outputs[0]!.model.institutions.get("B2")!.bodies.get("Board")!.seats.map((s) => s.id)).toEqual(["A", "elected.1", "elected.2", "elected.3"]);
   });
 });

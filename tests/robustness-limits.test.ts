@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFiles, memoryHost } from "../compiler/index.js";
+import { check, memoryHost } from "../compiler/index.js";
 import { mlat } from "./check.js";
 
 function project(files: Record<string, string | Buffer>): string {
@@ -44,8 +44,9 @@ describe("limits", () => {
     const line = "state S0000000 { power: small, population: 1.5 }\n";
     const dir = project({ "big.mlat": line.repeat(Math.ceil((10 * 1024 * 1024) / line.length)) });
     const r = mlat(["check", "big.mlat"], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain("cannot read `big.mlat`: 10.0 MiB, larger than the 8 MiB mlat reads");
+    // A design that cannot be read is a usage error (exit 2, docs/cli.md), refused before reading.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error MLAT5005: `big.mlat` is 10.0 MiB, larger than the 8 MiB mlat reads");
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -58,7 +59,7 @@ describe("limits", () => {
 
   it("checks 200,000 states without trouble", () => {
     const text = Array.from({ length: 200_000 }, (_, i) => `state S${i}`).join("\n") + "\ngroup All = states\ninstitution I { members: All }\n";
-    const r = checkFiles(["w.mlat"], memoryHost({ "w.mlat": text }));
+    const r = check({ host: memoryHost({ "w.mlat": text }), entries: ["w.mlat"] });
     expect(r.diagnostics).toEqual([]);
     expect(r.outputs[0]!.model.institutions.get("I")!.members.length).toBe(200_000);
   }, 60_000);

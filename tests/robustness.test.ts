@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkFiles, memoryHost, parse } from "../compiler/index.js";
+import { check, memoryHost, parse } from "../compiler/index.js";
 import { mlatFiles, root } from "./check.js";
 
 const runs = Number(process.env["MLAT_FUZZ_RUNS"] ?? 150);
@@ -18,7 +18,7 @@ const words = [
 ];
 
 function checkNeverThrows(text: string): void {
-  const r = checkFiles(["f.mlat"], memoryHost({ "f.mlat": text }));
+  const r = check({ host: memoryHost({ "f.mlat": text }), entries: ["f.mlat"] });
   for (const d of r.diagnostics) {
     expect(d.span.start).toBeGreaterThanOrEqual(0);
     expect(d.span.end).toBeGreaterThanOrEqual(d.span.start);

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { allDiagnostics } from "../compiler/index.js";
 import { root } from "./check.js";
+import { compilerFolder, cycles, importsOf, sourceFiles } from "./import-graph.js";
 
 function filesUnder(dir: string, ext: RegExp): string[] {
   const out: string[] = [];
@@ -48,48 +49,91 @@ describe("diagnostic codes", () => {
 });
 
 describe("architecture", () => {
-  const imports = (f: string) => [...readFileSync(f, "utf8").matchAll(/^\s*(?:import|export)[^"']*from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+  const graphFiles = sourceFiles(root, ["compiler", "lsp", "vscode-extension/src"]);
+  const edges = graphFiles.flatMap((f) => importsOf(root, f));
+  const importsFrom = (f: string) => edges.filter((e) => e.from === f);
+  const folderOf = (f: string) => compilerFolder(f);
 
   it("the compiler never imports the language server, the extension or vscode", () => {
-    for (const f of compilerFiles) {
-      for (const i of imports(f)) {
-        expect(i, `${rel(f)} imports ${i}`).not.toMatch(/^vscode|lsp\/|vscode-extension/);
-      }
-    }
+    for (const e of edges.filter((e) => e.from.startsWith("compiler/"))) expect(e.spec, `${e.from} imports ${e.spec}`).not.toMatch(/^vscode|lsp\/|vscode-extension/);
   });
 
-  it("only the CLI does I/O: the core imports no fs, no process, no clock", () => {
-    for (const f of compilerFiles.filter((f) => !rel(f).startsWith("compiler/cli/"))) {
+  it("only compiler/cli/ and compiler/node/ do I/O: the core imports no fs, no process, no clock", () => {
+    for (const f of compilerFiles.filter((f) => !/^compiler\/(cli|node)\//.test(rel(f)))) {
       const text = readFileSync(f, "utf8");
-      for (const i of imports(f)) expect(i, `${rel(f)} imports ${i}`).not.toMatch(/^(node:)?(fs|child_process|net|http|https|os)(\/|$)/);
-      expect(/\bprocess\.(env|argv|stdout|stderr|exit|cwd)/.test(text), `${rel(f)} touches process`).toBe(false);
+      for (const e of importsFrom(rel(f))) expect(e.spec, `${rel(f)} imports ${e.spec}`).not.toMatch(/^(node:)?(fs|child_process|net|http|https|os|path|url|worker_threads|crypto)(\/|$)/);
+      expect(/\bprocess\.(env|argv|stdout|stderr|exit|cwd|on)/.test(text), `${rel(f)} touches process`).toBe(false);
       expect(/\bDate\.now\(|new Date\(|Math\.random\(/.test(text), `${rel(f)} reads the clock or unseeded randomness`).toBe(false);
     }
   });
 
-  it("the engine reads the rule set only, never the syntax or the semantics", () => {
-    for (const f of compilerFiles.filter((f) => rel(f).startsWith("compiler/engine/"))) {
-      for (const i of imports(f)) expect(i, `${rel(f)} imports ${i}`).not.toMatch(/syntax\/|semantics\//);
+  it("no import cycle between files", () => {
+    const graph = new Map<string, string[]>();
+    for (const f of graphFiles) graph.set(f, importsFrom(f).flatMap((e) => (e.to && graphFiles.includes(e.to) ? [e.to] : [])));
+    expect(cycles(graphFiles, graph)).toEqual([]);
+  });
+
+  it("no import cycle between the folders of compiler/", () => {
+    const graph = new Map<string, string[]>();
+    for (const e of edges) {
+      if (!e.from.startsWith("compiler/") || !e.to?.startsWith("compiler/")) continue;
+      const [a, b] = [folderOf(e.from), folderOf(e.to)];
+      if (a === b) continue;
+      graph.set(a, [...new Set([...(graph.get(a) ?? []), b])]);
+    }
+    expect(cycles([...graph.keys()], graph)).toEqual([]);
+  });
+
+  /** The compiler folders a folder's files import. */
+  const folderImports = (folder: string) => new Set(edges.filter((e) => e.from.startsWith(`compiler/${folder}/`) && e.to?.startsWith("compiler/")).map((e) => folderOf(e.to!)));
+
+  it("the layers depend one way: text and numbers are leaves; syntax ← semantics ← ruleset ← checks ← pipeline", () => {
+    const allowed: Record<string, string[]> = {
+      text: [],
+      numbers: [],
+      diagnostics: ["text"],
+      syntax: ["diagnostics", "text"],
+      format: ["syntax", "diagnostics", "text"],
+      semantics: ["syntax", "diagnostics", "text", "numbers"],
+      ruleset: ["semantics", "format", "syntax", "text", "numbers"],
+      engine: ["ruleset", "numbers", "text"],
+      checks: ["semantics", "ruleset", "engine", "diagnostics", "syntax", "text", "numbers"],
+      pipeline: ["semantics", "ruleset", "checks", "diagnostics", "syntax", "text"],
+      report: ["engine", "ruleset", "numbers", "text"],
+    };
+    for (const [folder, ok] of Object.entries(allowed)) {
+      const extra = [...folderImports(folder)].filter((f) => f !== folder && !ok.includes(f));
+      expect(extra, `compiler/${folder} imports ${extra.join(", ")}`).toEqual([]);
     }
   });
 
-  it("the language server only speaks to the compiler through compiler/index.ts", () => {
-    for (const f of filesUnder(path.join(root, "lsp"), /\.ts$/)) {
-      for (const i of imports(f)) if (i.includes("compiler/")) expect(i, `${rel(f)} imports ${i}`).toMatch(/\/compiler\/index\.js$/);
+  it("the engine reads the rule set's types only, never the syntax, the semantics or the lowering", () => {
+    for (const e of edges.filter((e) => e.from.startsWith("compiler/engine/") && e.to?.startsWith("compiler/ruleset/"))) expect(e.to, e.from).toBe("compiler/ruleset/types.ts");
+  });
+
+  it("checks call the engine through its public entry only", () => {
+    for (const e of edges.filter((e) => e.from.startsWith("compiler/checks/") && e.to?.startsWith("compiler/engine/"))) expect(e.to, e.from).toBe("compiler/engine/index.ts");
+  });
+
+  it("the CLI and the language server import the compiler only through compiler/index.ts and compiler/node/index.ts", () => {
+    const facade = ["compiler/index.ts", "compiler/node/index.ts"];
+    for (const e of edges) {
+      const fromCli = e.from.startsWith("compiler/cli/");
+      const fromLsp = e.from.startsWith("lsp/");
+      if (!(fromCli || fromLsp) || !e.to?.startsWith("compiler/")) continue;
+      if (fromCli && e.to.startsWith("compiler/cli/")) continue;
+      expect(facade, `${e.from} imports ${e.spec}`).toContain(e.to);
     }
   });
 
   it("the extension imports nothing from the compiler or the server: it only launches the bundle", () => {
-    for (const f of filesUnder(path.join(root, "vscode-extension/src"), /\.ts$/)) {
-      for (const i of imports(f)) expect(i, `${rel(f)} imports ${i}`).not.toMatch(/compiler|lsp/);
-    }
+    for (const e of edges.filter((e) => e.from.startsWith("vscode-extension/"))) expect(e.spec, `${e.from} imports ${e.spec}`).not.toMatch(/compiler|lsp/);
   });
 
   it("modules stay small (one responsibility per file)", () => {
-    // The grammar is one Chevrotain class by design, so it alone may be longer.
-    for (const f of compilerFiles) {
+    for (const f of [...compilerFiles, ...filesUnder(path.join(root, "lsp"), /\.ts$/)]) {
       const lines = readFileSync(f, "utf8").split("\n").length;
-      expect(lines, `${rel(f)} has ${lines} lines`).toBeLessThan(rel(f) === "compiler/syntax/parser.ts" ? 800 : 600);
+      expect(lines, `${rel(f)} has ${lines} lines`).toBeLessThan(600);
     }
   });
 });

@@ -1,8 +1,6 @@
-// Output helpers shared by the commands: colour decisions, writing, and the CLI's own errors.
-import { writeFileSync, renameSync, unlinkSync } from "node:fs";
-import * as path from "node:path";
-import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { renderDiagnostic } from "../diagnostics/render.js";
+// Output helpers shared by the commands: colour decisions, writing files and the CLI's own errors.
+import { makeDiagnostic, renderDiagnostic, type Diagnostic, type DiagnosticKey, type LineIndex } from "../index.js";
+import { writeFileSafely, WriteProblem } from "../node/index.js";
 import { ExitCode } from "./exit-codes.js";
 
 export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
@@ -29,34 +27,27 @@ export class CliError extends Error {
   }
 }
 
-export function cliError(key: Parameters<typeof makeDiagnostic>[0], args: (string | number)[], file = "mlat"): CliError {
+export function cliError(key: DiagnosticKey, args: (string | number)[], file = "mlat"): CliError {
   return new CliError(makeDiagnostic(key, file, { start: 0, end: 0 }, args));
 }
 
 export function printCliError(e: CliError): void {
   const d = e.diagnostic;
-  const where = d.file === "mlat" ? "mlat" : d.file;
-  process.stderr.write(`${where}: ${d.severity} ${d.code}: ${d.message}\n`);
+  process.stderr.write(`${d.file}: ${d.severity} ${d.code}: ${d.message}\n`);
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, color: boolean, out: NodeJS.WriteStream = process.stdout): void {
-  const cache = new Map();
+  const cache = new Map<string, LineIndex>();
   const text = ds.map((d) => renderDiagnostic(d, { color, displayPath, sources }, cache)).join("\n\n");
   if (text) out.write(text + "\n");
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename. */
-export function writeFileAtomic(target: string, content: string): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+/** Writes an output file safely (see compiler/node/write.ts); problems become CLI errors. */
+export function writeOutput(target: string, content: string, inputs: readonly string[] = []): void {
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, target);
+    writeFileSafely(target, content, { inputs });
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
+    if (e instanceof WriteProblem) throw cliError("CannotWrite", [target, e.reason]);
     throw e;
   }
 }

@@ -1,25 +1,19 @@
 // The rule set a command works on: compiled from a design (.mlat) or read from a compiled rule set
 // (.json, or any file with --ruleset), validated against the published schema.
-import { readFileSync } from "node:fs";
-import { compileFiles } from "../compile.js";
-import type { RuleSet } from "../ruleset/types.js";
-import { validateAgainst } from "../ruleset/validate.js";
+import { compile, makeDiagnostic, validateAgainst, type RuleSet } from "../index.js";
+import { decodeUtf8, MAX_JSON_BYTES, NodeSourceHost, readBounded, ReadProblem, toInternalPath } from "../node/index.js";
 import { CliError, cliError, printDiagnostics, useColor } from "./io.js";
-import { NodeSourceHost, toInternalPath } from "./node-host.js";
 import { ExitCode } from "./exit-codes.js";
-import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 
-/** Largest JSON input read (rule sets, votes, events): larger inputs are refused, not parsed. */
-export const MAX_JSON_BYTES = 50 * 1024 * 1024;
-
+/** Reads a JSON input (at most 50 MiB, checked before reading). */
 export function readJsonFile(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = decodeUtf8(readBounded(file, MAX_JSON_BYTES));
   } catch (e) {
-    throw cliError("CannotRead", [file, (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message)]);
+    if (e instanceof ReadProblem) throw e.tooLarge ? cliError("FileTooLarge", [file, e.reason]) : cliError("CannotRead", [file, e.reason]);
+    throw e;
   }
-  if (text.length > MAX_JSON_BYTES) throw cliError("FileTooLarge", [file, `${(text.length / 1024 / 1024).toFixed(1)} MiB`, `${MAX_JSON_BYTES / 1024 / 1024} MiB`]);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -34,16 +28,23 @@ export function loadRuleSet(file: string, options: { ruleset?: boolean; color?: 
     if (problems.length) throw new CliError(makeDiagnostic("RuleSetInvalid", file, { start: 0, end: 0 }, [problems[0]!.path, problems[0]!.message]));
     return json as RuleSet;
   }
-  const host = new NodeSourceHost();
+  const host = new NodeSourceHost({ displayPath: toInternalPath });
   const entry = toInternalPath(file);
-  if (host.readFile(entry) === undefined) throw cliError("CannotRead", [file, "no such file"]);
-  const result = compileFiles([entry], host);
+  readableEntry(host, entry, file);
+  const result = compile({ host, entries: [entry] });
   if (!result.ruleset) {
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     printDiagnostics(errors, host.sources(), useColor(process.stderr, options.color), process.stderr);
     throw new DesignHasErrors();
   }
   return result.ruleset;
+}
+
+/** A design named on the command line must be readable: otherwise it is a usage error (exit 2). */
+export function readableEntry(host: NodeSourceHost, entry: string, asGiven = entry): void {
+  if (host.readFile(entry) !== undefined) return;
+  const problem = host.problem(entry) ?? "no such file";
+  throw host.wasTooLarge(entry) ? cliError("FileTooLarge", [asGiven, problem]) : cliError("CannotRead", [asGiven, problem]);
 }
 
 /** The design did not compile; its errors are already printed. */

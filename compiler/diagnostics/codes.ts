@@ -195,8 +195,12 @@ export const Diagnostics = {
     docs: "A JSON input (votes, events, a rule set) or a command-line value does not have the expected form. The message names the JSON path (or the option) and what was expected there; `mlat schema votes` prints the schema of a vote.",
   },
   FileTooLarge: {
-    code: "MLAT5005", severity: "error", message: "`{0}` is {1}, more than the {2} mlat reads",
+    code: "MLAT5005", severity: "error", message: "`{0}` is {1}",
     docs: "mlat refuses source files larger than 8 MiB and JSON inputs larger than 50 MiB rather than spending minutes or gigabytes on them. A real design is far smaller; split a generated one into files that import each other.",
+  },
+  CannotWrite: {
+    code: "MLAT5006", severity: "error", message: "cannot write `{0}`: {1}",
+    docs: "An output file (`-o`, `mlat fmt --write`) could not be written. mlat writes a temporary file beside the target and renames it over the target, keeping the target's mode; it refuses to replace an input of the same command, a read-only file, a file with other hard links (replacing it would break them), or something that is not a regular file. A symbolic link is written through to the file it points to.",
   },
   UnknownRule: {
     code: "MLAT5004", severity: "error", message: "unknown rule `{0}`{1}",

@@ -1,5 +1,5 @@
 // The diagnostic value every layer returns (never throws), and its factory over codes.ts.
-import type { Span } from "../syntax/span.js";
+import type { Span } from "../text/span.js";
 import { Diagnostics, type DiagnosticKey, type Severity } from "./codes.js";
 
 export interface RelatedInformation {

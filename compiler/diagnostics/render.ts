@@ -1,6 +1,6 @@
 // Renders diagnostics for people: `file:line:col: severity CODE: message`, the source line and a
 // caret under the range (rustc / TypeScript style). Pure: the caller passes texts and colours.
-import { LineIndex } from "../syntax/span.js";
+import { LineIndex } from "../text/span.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 export interface RenderOptions {

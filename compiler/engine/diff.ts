@@ -4,7 +4,8 @@
 // and a witness coalition is found seat by seat from those exact counts.
 import type { BodyJson, ConditionJson, RuleJson, RuleSet, TallyJson } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
-import { allRules, analyzeRule, countWinningOf, AnalysisError, type RuleAnalysis } from "./analysis/analyze.js";
+import { analyzeRule, countWinningOf, AnalysisError, type RuleAnalysis } from "./analysis/analyze.js";
+import { allRules } from "./rules.js";
 import { buildGame, GameError } from "./analysis/game.js";
 
 export type Verdict = "equivalent" | "more permissive" | "less permissive" | "incomparable";

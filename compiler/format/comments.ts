@@ -3,7 +3,7 @@
 // (the lines before it) or a trailing one (on the same line, after it); comments before a closing
 // brace stay there. A comment inside a statement makes that statement print verbatim.
 import type { IToken } from "chevrotain";
-import type { Span } from "../syntax/span.js";
+import type { Span } from "../text/span.js";
 
 export interface Placed {
   readonly leading: IToken[];

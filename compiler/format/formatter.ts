@@ -6,7 +6,7 @@
 import type { IToken } from "chevrotain";
 import type * as A from "../syntax/ast.js";
 import { parse } from "../syntax/parse.js";
-import type { Span } from "../syntax/span.js";
+import type { Span } from "../text/span.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { CommentPool } from "./comments.js";
 import * as P from "./print-expressions.js";

@@ -2,11 +2,11 @@
 // files) and answers questions in offsets and strings; the language server only converts LSP to
 // and from these calls (rust-analyzer's `ide` layer). Results are cached per file revision:
 // a file's parse is reused until its text changes, a program's check until one of its files does.
-import { checkProgramOf, type CheckOutput } from "../compile.js";
+import { checkProgramOf, type CheckOutput } from "../pipeline/pipeline.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParseCache, SourceHost } from "../semantics/program.js";
 import type { DeclarationSite, Reference } from "../semantics/model.js";
-import { LineIndex } from "../syntax/span.js";
+import { LineIndex } from "../text/span.js";
 
 export interface FileSnapshot {
   readonly path: string;

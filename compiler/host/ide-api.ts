@@ -1,7 +1,7 @@
 // The editor features as one object over an AnalysisHost: each method takes a path and offsets
 // and returns plain data (rust-analyzer's `Analysis`). The language server maps these to LSP.
 import type { AnalysisHost } from "./analysis-host.js";
-import type { Span } from "../syntax/span.js";
+import type { Span } from "../text/span.js";
 import { lex } from "../syntax/lexer.js";
 import { hover, type Hover } from "./ide/hover.js";
 import { definition, documentHighlights, prepareRename, references, rename, type Location } from "./ide/navigation.js";
@@ -13,11 +13,9 @@ import { codeActions, type CodeAction } from "./ide/code-actions.js";
 import { codeLenses, inlayHints, type CodeLens, type InlayHint } from "./ide/hints.js";
 import { analysisOf, findRuleInfo } from "./ide/rule-analysis.js";
 import { table } from "../report/analysis-table.js";
-import { compileFiles } from "../compile.js";
-import { runTests, type TestResult } from "../engine/testing/run.js";
-import { analyzeAll, type RuleAnalysis } from "../engine/analysis/analyze.js";
+import { compileFiles } from "../pipeline/pipeline.js";
+import { analyzeAll, marksOf, runTests, type RuleAnalysis, type TestResult } from "../engine/index.js";
 import { renderReport } from "../report/html.js";
-import { marksOf } from "../engine/marks.js";
 import type { DeclarationSite } from "../semantics/model.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -110,7 +108,8 @@ export class Ide {
     const { model } = this.host.check(path);
     const info = findRuleInfo(model, rule);
     if (!info) return { text: `unknown rule ${rule}`, error: `unknown rule \`${rule}\`` };
-    const a = analysisOf(model, info);
+    // The same list length as `mlat analyze`, so the two answers are the same.
+    const a = analysisOf(model, info, 20);
     if (typeof a === "string") return { text: `${rule}\n  cannot be analysed: ${a}\n`, error: a };
     return { text: table(a, false), analysis: a };
   }

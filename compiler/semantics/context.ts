@@ -1,12 +1,12 @@
 // State shared by the binding stages: the program, the top-level scope, and the side tables
 // (diagnostics, declarations, references) that the stages fill in.
 import type * as A from "../syntax/ast.js";
-import type { Span } from "../syntax/span.js";
+import type { Span } from "../text/span.js";
 import { makeDiagnostic, type Diagnostic, type Fix, type RelatedInformation } from "../diagnostics/diagnostic.js";
 import type { DiagnosticKey, Severity } from "../diagnostics/codes.js";
 import type { DeclarationSite, Reference, SymbolKind } from "./model.js";
 import { visibleFiles, type Program } from "./program.js";
-import { closest } from "./suggest.js";
+import { closest } from "../text/suggest.js";
 
 export type TopLevelKind = "state" | "group" | "action" | "institution" | "arrangement";
 
@@ -28,6 +28,8 @@ export function describeKind(kind: string): string {
 
 export class BindContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Errors reported so far: an expression that raised one is poisoned (see model.ts). */
+  errorCount = 0;
   readonly declarations = new Map<string, DeclarationSite>();
   readonly references: Reference[] = [];
   /** Top-level names: one scope across all files of the program. */
@@ -38,7 +40,9 @@ export class BindContext {
   constructor(readonly program: Program, private readonly collectReferences = true) {}
 
   report(key: DiagnosticKey, file: string, span: Span, args: (string | number)[] = [], extra: { related?: RelatedInformation[]; fixes?: Fix[]; severity?: Severity } = {}): void {
-    this.diagnostics.push(makeDiagnostic(key, file, span, args, extra));
+    const d = makeDiagnostic(key, file, span, args, extra);
+    if (d.severity === "error") this.errorCount++;
+    this.diagnostics.push(d);
   }
 
   declare(site: DeclarationSite): void {

@@ -2,10 +2,9 @@
 import type * as A from "../syntax/ast.js";
 import { symbolId, type BindContext } from "./context.js";
 import { bindBody } from "./bodies.js";
-import type { BodyInfo, InstitutionInfo, PrincipleInfo, StateInfo } from "./model.js";
+import type { BodyInfo, BoundPattern, BoundPrinciple, InstitutionInfo, PrincipleInfo, StateInfo } from "./model.js";
 import type { SetEvaluator } from "./sets.js";
 import { bindActionPattern, resolveRuleRef } from "./references.js";
-import type { ActionPatternJson } from "../ruleset/types.js";
 
 export function bindInstitution(
   ctx: BindContext,
@@ -29,13 +28,14 @@ export function bindInstitution(
       continue;
     }
     ctx.declare({ id: symbolId("body", `${name}.${item.name.text}`), kind: "body", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
-    bodies.set(item.name.text, bindBody(ctx, sets, states, name, members, item, file));
+    bodies.set(item.name.text, bindBody(ctx, sets, states, name, item, file));
   }
 
   const partial: InstitutionInfo = {
     name,
     ...(decl.title ? { title: decl.title } : {}),
     members,
+    membersPoisoned: sets.poisonedMemberships.has(name),
     requires: [...new Set(requires)],
     bodies,
     principles: new Map(),
@@ -65,38 +65,38 @@ export function bindInstitution(
     }
     const qualified = `${name}.${item.name.text}`;
     ctx.declare({ id: symbolId("principle", qualified), kind: "principle", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
-    const resolved = bindPrinciple(ctx, sets, item, file, partial);
-    principles.set(item.name.text, { name: item.name.text, qualified, resolved, decl: item, file, institution: name });
+    const bound = bindPrinciple(ctx, sets, item, file, partial);
+    principles.set(item.name.text, { name: item.name.text, qualified, bound, decl: item, file, institution: name });
   }
 
   return { ...partial, principles, admission };
 }
 
 /** Resolves the names in a principle; variables are introduced by the trigger's arguments. */
-function bindPrinciple(ctx: BindContext, sets: SetEvaluator, p: A.PrincipleDecl, file: string, inst: InstitutionInfo): PrincipleInfo["resolved"] {
+function bindPrinciple(ctx: BindContext, sets: SetEvaluator, p: A.PrincipleDecl, file: string, inst: InstitutionInfo): BoundPrinciple {
   const variables = new Set<string>();
   const scope = { file, institution: inst.name, variables };
-  let trigger: ActionPatternJson | undefined;
+  let trigger: BoundPattern | undefined;
   if (p.trigger) {
     for (const arg of p.trigger.args) {
       if (arg.value.kind === "set" && arg.value.set.kind === "ref" && !ctx.lookupTop(arg.value.set.name.text, file)) variables.add(arg.value.set.name.text);
     }
     trigger = bindActionPattern(ctx, sets, p.trigger, scope);
   }
-  let subject: PrincipleInfo["resolved"]["subject"];
+  let subject: BoundPrinciple["subject"];
   if (p.subject.kind === "every") subject = { every: sets.evaluate(p.subject.set, scope) };
   else {
     if (!variables.has(p.subject.name.text) && p.subject.name.text !== "") ctx.unknown("variable", p.subject.name, file, variables);
     subject = { variable: p.subject.name.text };
   }
   const action = bindActionPattern(ctx, sets, p.action, scope);
-  const where: PrincipleInfo["resolved"]["where"][number][] = [];
+  const where: BoundPrinciple["where"][number][] = [];
   for (const w of p.where) {
     if (!variables.has(w.name.text) && w.name.text !== "") ctx.unknown("variable", w.name, file, variables);
     if (w.kind === "in") where.push({ variable: w.name.text, in: sets.evaluate(w.set, scope), negated: w.negated });
     else where.push({ variable: w.name.text, compare: w.op, value: w.value.kind === "name" ? w.value.name.text : w.value.kind === "number" ? w.value.text : w.value.value });
   }
-  const exceptions: PrincipleInfo["resolved"]["exceptions"][number][] = [];
+  const exceptions: BoundPrinciple["exceptions"][number][] = [];
   for (const e of p.exceptions) {
     if (e.kind === "authorized") {
       const rule = resolveRuleRef(ctx, e.rule, file, inst);

@@ -1,9 +1,13 @@
-// The bound model: what a design means once names are resolved and groups evaluated.
-// Built by the checker from the AST, which stays untouched; lowered to the rule set by ruleset/lower.ts.
+// The bound model: what a design means once names are resolved and groups evaluated, as values
+// of its own (exact numbers, resolved seat lists), never the rule set's JSON. Built by the binder
+// from the AST, which stays untouched; ruleset/lower.ts is the only place that turns it into JSON.
+//
+// Poison: a declaration or expression whose names could not all be resolved is marked
+// (`erroneous`, `poisoned`), and everything that depends on it stays quiet, so one mistake gives
+// one error where it is (compilers' error types, applied to groups, seats and rules).
 import type * as A from "../syntax/ast.js";
-import type { Span } from "../syntax/span.js";
+import type { Span } from "../text/span.js";
 import type { Rational } from "../numbers/rational.js";
-import type { ActionPatternJson, ConductJson, FactJson, PrincipleJson, ScenarioStepJson } from "../ruleset/types.js";
 
 export type AttributeValue =
   | { readonly type: "number"; readonly value: Rational; readonly text: string }
@@ -51,10 +55,10 @@ export type BoundCondition =
       readonly kind: "compare";
       readonly left: BoundTally;
       readonly op: A.CompareOp;
-      readonly right: BoundTally | { readonly value: Rational; readonly relative: boolean; readonly base: "all" | "voting" | "present" };
+      readonly right: BoundTally | { readonly value: Rational; readonly relative: boolean; readonly base: "all" | "voting" | "present"; readonly text: string; readonly span: Span };
       readonly span: Span;
     }
-  | { readonly kind: "veto"; readonly seats: readonly string[]; readonly label: string; readonly span: Span }
+  | { readonly kind: "veto"; readonly seats: readonly string[]; readonly label: string; readonly setSpan: Span; readonly poisoned: boolean; readonly span: Span }
   | { readonly kind: "unanimity" | "consensus"; readonly span: Span };
 
 export interface RuleInfo {
@@ -69,6 +73,8 @@ export interface RuleInfo {
   readonly weights: ReadonlyMap<string, ReadonlyMap<string, Rational>>;
   /** True when a weight the rule uses lacks a value for some seat: the rule cannot be evaluated. */
   readonly incomplete: boolean;
+  /** Its condition names something that had an error (the error is reported there). */
+  readonly poisoned: boolean;
 }
 
 export interface BodyInfo {
@@ -76,6 +82,8 @@ export interface BodyInfo {
   readonly institution: string;
   readonly title?: string;
   readonly seats: readonly Seat[];
+  /** A seat expression had an error: who holds a seat is not to be trusted, so votes on it stay quiet. */
+  readonly poisoned: boolean;
   readonly seatClasses: ReadonlyMap<string, readonly string[]>;
   readonly weightTables: ReadonlyMap<string, ReadonlyMap<string, Rational>>;
   readonly rules: ReadonlyMap<string, RuleInfo>;
@@ -83,11 +91,64 @@ export interface BodyInfo {
   readonly file: string;
 }
 
+/** An argument of an action pattern, with groups evaluated to states. */
+export type BoundArgument =
+  | { readonly any: true }
+  | { readonly variable: string }
+  | { readonly every: readonly string[] }
+  | { readonly oneOf: readonly string[] }
+  | { readonly literal: string | boolean }
+  | { readonly compare: A.CompareOp; readonly value: Rational };
+
+export interface BoundPattern {
+  readonly action: string;
+  readonly args: Readonly<Record<string, BoundArgument>>;
+}
+
+export type BoundWhere =
+  | { readonly variable: string; readonly in: readonly string[]; readonly negated: boolean }
+  | { readonly variable: string; readonly compare: A.CompareOp; readonly value: string | boolean };
+
+export type BoundException = { readonly authorizedBy: string } | { readonly within: string };
+
+export interface BoundPrinciple {
+  readonly trigger?: BoundPattern;
+  readonly subject: { readonly every: readonly string[] } | { readonly variable: string };
+  readonly deontic: "must" | "must not" | "may";
+  readonly action: BoundPattern;
+  readonly where: readonly BoundWhere[];
+  readonly exceptions: readonly BoundException[];
+  readonly sanction?: string;
+}
+
+/** A concrete act: an arrangement's commitment or a scenario's event. */
+export interface BoundConduct {
+  readonly actor: string;
+  readonly action: string;
+  readonly args: Readonly<Record<string, string | boolean | readonly string[]>>;
+}
+
+export type BoundBallot = "yes" | "no" | "abstain" | "absent";
+
+export type BoundStep =
+  | { readonly vote: string; readonly ballots: Readonly<Record<string, BoundBallot>> }
+  | { readonly event: BoundConduct }
+  | { readonly expect: "adopted" | "rejected"; readonly vetoedBy?: readonly string[] }
+  | { readonly expect: "violation"; readonly principle: string; readonly by?: string }
+  | { readonly expect: "no violation" };
+
+export type BoundFact =
+  | { readonly fact: "vetoPlayers" | "dummies" | "dictator"; readonly seats: readonly string[] }
+  | { readonly fact: "banzhaf" | "shapley"; readonly seat: string; readonly cmp: A.CompareOp; readonly value: Rational }
+  | { readonly fact: "banzhaf" | "shapley"; readonly seat: string; readonly cmp: A.CompareOp; readonly other: { readonly index: "banzhaf" | "shapley"; readonly seat: string } }
+  | { readonly fact: "canBlock"; readonly seats: readonly string[]; readonly label: string }
+  | { readonly fact: "canPass"; readonly seats: readonly string[]; readonly without: readonly string[]; readonly label: string };
+
 export interface PrincipleInfo {
   readonly name: string;
   readonly qualified: string;
-  /** Resolved form: subject, patterns and exceptions with groups evaluated to states. */
-  readonly resolved: Omit<PrincipleJson, "id" | "name" | "title" | "source">;
+  /** Subject, patterns and exceptions with groups evaluated to states. */
+  readonly bound: BoundPrinciple;
   readonly decl: A.PrincipleDecl;
   readonly file: string;
   readonly institution: string;
@@ -97,6 +158,8 @@ export interface InstitutionInfo {
   readonly name: string;
   readonly title?: string;
   readonly members: readonly string[];
+  /** The members expression had an error. */
+  readonly membersPoisoned: boolean;
   readonly requires: readonly string[];
   readonly bodies: ReadonlyMap<string, BodyInfo>;
   readonly principles: ReadonlyMap<string, PrincipleInfo>;
@@ -111,14 +174,14 @@ export interface ArrangementInfo {
   readonly title?: string;
   readonly parties: readonly string[];
   readonly kind?: string;
-  readonly commitments: readonly ConductJson[];
+  readonly commitments: readonly BoundConduct[];
   readonly decl: A.ArrangementDecl;
   readonly file: string;
 }
 
 export interface ScenarioInfo {
   readonly name: string;
-  readonly steps: readonly ScenarioStepJson[];
+  readonly steps: readonly BoundStep[];
   readonly decl: A.ScenarioDecl;
   readonly file: string;
 }
@@ -139,15 +202,13 @@ export interface BlocInfo {
 export interface AssertionInfo {
   readonly target: string;
   /** undefined when the target or the fact could not be resolved (an error was reported). */
-  readonly fact?: FactJson;
+  readonly fact?: BoundFact;
   readonly decl: A.AssertDecl;
   readonly file: string;
 }
 
 /** What the editor needs: every declaration and every resolved use of a name. */
 export type SymbolKind = "state" | "group" | "action" | "institution" | "arrangement" | "body" | "rule" | "seatClass" | "weight" | "principle" | "attribute" | "parameter" | "scenario";
-
-export type { ActionPatternJson };
 
 export interface DeclarationSite {
   readonly id: string; // e.g. "rule:UN.SecurityCouncil.substantive"

@@ -3,7 +3,7 @@
 import { parse, type ParseResult } from "../syntax/parse.js";
 import type { UseDecl } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { resolveRelative } from "./paths.js";
+import { resolveRelative } from "../text/paths.js";
 
 export interface SourceHost {
   /** The file's text, or undefined when it does not exist or cannot be read. */
@@ -11,10 +11,10 @@ export interface SourceHost {
   /** Why a file cannot be read when it exists (not valid UTF-8, too large, a symbolic-link loop). */
   problem?(path: string): string | undefined;
   /**
-   * The folder imports of `file` must stay within, and the folders allowed besides it (from
-   * mlat.json); undefined means no restriction (e.g. files in memory).
+   * The fence: undefined when `importer` may import `target`, else the project root the import
+   * must stay within (hosts without it, such as texts in memory, allow every import).
    */
-  importRoot?(file: string): { readonly root: string; readonly allowed: readonly string[] } | undefined;
+  checkImport?(importer: string, target: string): { readonly root: string } | undefined;
 }
 
 export interface LoadedFile {
@@ -62,8 +62,8 @@ export function loadProgram(entries: readonly string[], host: SourceHost, cache:
         imports.push({ decl: d, target: undefined, resolved: target });
         continue;
       }
-      const fence = host.importRoot?.(path);
-      if (fence && !within(target, fence.root) && !fence.allowed.some((a) => within(target, a))) {
+      const fence = host.checkImport?.(path, target);
+      if (fence) {
         diagnostics.push(makeDiagnostic("ImportOutsideRoot", path, d.pathSpan, [d.path, fence.root]));
         imports.push({ decl: d, target: undefined, resolved: target });
         continue;
@@ -93,12 +93,6 @@ export function loadProgram(entries: readonly string[], host: SourceHost, cache:
     if (!visit(e)) diagnostics.push(makeDiagnostic("CannotRead", e, { start: 0, end: 0 }, [e, host.problem?.(e) ?? "no such file"]));
   }
   return { entries, files, diagnostics };
-}
-
-function within(path: string, folder: string): boolean {
-  if (folder === ".") return !path.startsWith("../") && path !== ".." && !path.startsWith("/");
-  const f = folder.endsWith("/") ? folder : folder + "/";
-  return path.startsWith(f) || path === folder;
 }
 
 function shortName(path: string): string {

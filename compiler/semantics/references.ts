@@ -2,9 +2,8 @@
 // inside UN) and of action patterns (`ArmedAttack(against: member)`).
 import type * as A from "../syntax/ast.js";
 import { symbolId, type BindContext } from "./context.js";
-import type { InstitutionInfo, RuleInfo } from "./model.js";
+import type { BoundArgument, BoundConduct, BoundPattern, InstitutionInfo, RuleInfo } from "./model.js";
 import type { SetEvaluator, SetScope } from "./sets.js";
-import type { ActionPatternJson, ArgumentPatternJson, ConductJson } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
 
 export type InstitutionLookup = (name: string) => InstitutionInfo | undefined;
@@ -56,8 +55,8 @@ export function resolveRuleRef(ctx: BindContext, ref: A.QualifiedName, file: str
 }
 
 /** Resolves an action pattern and returns it with every group evaluated to its states. */
-export function bindActionPattern(ctx: BindContext, sets: SetEvaluator, pattern: A.ActionPattern, scope: SetScope): ActionPatternJson {
-  const args: Record<string, ArgumentPatternJson> = {};
+export function bindActionPattern(ctx: BindContext, sets: SetEvaluator, pattern: A.ActionPattern, scope: SetScope): BoundPattern {
+  const args: Record<string, BoundArgument> = {};
   const name = pattern.action;
   const result = { action: name.text, args };
   for (const arg of pattern.args) args[arg.name.text] = argumentPattern(sets, arg.value, scope);
@@ -65,11 +64,11 @@ export function bindActionPattern(ctx: BindContext, sets: SetEvaluator, pattern:
   return result;
 }
 
-function argumentPattern(sets: SetEvaluator, v: A.ArgumentValue, scope: SetScope): ArgumentPatternJson {
+function argumentPattern(sets: SetEvaluator, v: A.ArgumentValue, scope: SetScope): BoundArgument {
   switch (v.kind) {
     case "any": return { any: true };
     case "every": return { every: sets.evaluate(v.set, scope) };
-    case "compare": return { compare: v.op, value: (Rational.parse(v.value.text) ?? Rational.ZERO).toString() };
+    case "compare": return { compare: v.op, value: Rational.parse(v.value.text) ?? Rational.ZERO };
     case "literal": return { literal: literalValue(v.value) };
     case "set":
       if (v.set.kind === "ref" && scope.variables?.has(v.set.name.text)) return { variable: v.set.name.text };
@@ -87,7 +86,7 @@ function literalValue(v: A.Value): string | boolean {
 }
 
 /** A concrete act (an arrangement's commitment or a scenario's event): arguments are values. */
-export function bindConduct(ctx: BindContext, sets: SetEvaluator, c: A.Conduct, file: string): ConductJson {
+export function bindConduct(ctx: BindContext, sets: SetEvaluator, c: A.Conduct, file: string): BoundConduct {
   const actor = c.actor.text === "" ? [] : sets.evaluate({ kind: "ref", name: c.actor, span: c.actor.span }, { file });
   const pattern = bindActionPattern(ctx, sets, c.action, { file });
   const args: Record<string, string | boolean | readonly string[]> = {};
@@ -95,7 +94,7 @@ export function bindConduct(ctx: BindContext, sets: SetEvaluator, c: A.Conduct, 
     if ("oneOf" in v) args[k] = v.oneOf.length === 1 ? v.oneOf[0]! : v.oneOf;
     else if ("every" in v) args[k] = v.every;
     else if ("literal" in v) args[k] = v.literal;
-    else if ("compare" in v) args[k] = v.value;
+    else if ("compare" in v) args[k] = v.value.toString();
   }
   return { actor: actor.length === 1 ? actor[0]! : c.actor.text, action: pattern.action, args };
 }

@@ -6,7 +6,7 @@ import { Rational } from "../numbers/rational.js";
 import { symbolId, type BindContext } from "./context.js";
 import type { AttributeValue, StateInfo } from "./model.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
-import { closest } from "./suggest.js";
+import { closest } from "../text/suggest.js";
 
 export interface SetScope {
   readonly file: string;
@@ -19,6 +19,15 @@ export interface SetScope {
   readonly variables?: ReadonlySet<string>;
   /** Seats already named in the vote being bound: `elected * 8` takes eight seats not among them. */
   readonly taken?: ReadonlySet<string>;
+  /** Seat classes whose own definition had an error: naming one poisons the expression. */
+  readonly poisonedClasses?: ReadonlySet<string>;
+}
+
+/** The members of a group expression, and whether they are to be trusted. */
+export interface SetValue {
+  readonly members: string[];
+  /** Some name in it had an error (reported where it is): whatever depends on it stays quiet. */
+  readonly poisoned: boolean;
 }
 
 type Pending = { readonly state: "evaluating" } | { readonly state: "done"; readonly members: readonly string[] };
@@ -30,6 +39,10 @@ export class SetEvaluator {
   /** Groups whose definition had an error: their emptiness is not worth a second warning. */
   readonly erroneous = new Set<string>();
   private readonly memberships = new Map<string, Pending>();
+  /** Institutions whose membership expression had an error. */
+  readonly poisonedMemberships = new Set<string>();
+  /** Bumped whenever an expression touches something poisoned. */
+  private poisonTouches = 0;
   private readonly allStateNames: string[];
   private readonly attributeNames = new Set<string>();
 
@@ -56,10 +69,9 @@ export class SetEvaluator {
     }
     this.groups.set(name, { state: "evaluating" });
     this.evaluating.push(name);
-    const errorsBefore = this.ctx.diagnostics.length;
     const decl = entry.decl as A.GroupDecl;
-    const members = this.evaluate(decl.expr, { file: entry.file });
-    if (this.ctx.diagnostics.length > errorsBefore) this.erroneous.add(name);
+    const { members, poisoned } = this.evaluateChecked(decl.expr, { file: entry.file });
+    if (poisoned) this.erroneous.add(name);
     this.evaluating.pop();
     this.groups.set(name, { state: "done", members });
     return members;
@@ -77,9 +89,18 @@ export class SetEvaluator {
     }
     if (!source) return [];
     this.memberships.set(name, { state: "evaluating" });
-    const members = this.evaluate(source.expr, { file: source.file, institution: name });
+    const { members, poisoned } = this.evaluateChecked(source.expr, { file: source.file, institution: name });
+    if (poisoned) this.poisonedMemberships.add(name);
     this.memberships.set(name, { state: "done", members });
     return members;
+  }
+
+  /** Evaluates and says whether the result is poisoned (an error in it, or in what it names). */
+  evaluateChecked(expr: A.SetExpr, scope: SetScope): SetValue {
+    const errors = this.ctx.errorCount;
+    const touches = this.poisonTouches;
+    const members = this.evaluate(expr, scope);
+    return { members, poisoned: this.ctx.errorCount !== errors || this.poisonTouches !== touches };
   }
 
   evaluate(expr: A.SetExpr, scope: SetScope): string[] {
@@ -112,7 +133,10 @@ export class SetEvaluator {
       case "membersOf": {
         if (expr.kind === "membersOf" && expr.institution) {
           const inst = expr.institution;
-          if (inst.text === "") return [];
+          if (inst.text === "") {
+            this.poisonTouches++;
+            return [];
+          }
           const entry = this.ctx.lookupTop(inst.text, scope.file);
           if (!entry) {
             this.ctx.unknown("institution", inst, scope.file, this.ctx.topNames(scope.file, ["institution"]));
@@ -123,13 +147,17 @@ export class SetEvaluator {
             return [];
           }
           this.ctx.reference(symbolId("institution", inst.text), scope.file, inst.span);
-          return [...this.institutionMembers(inst.text)];
+          const members = [...this.institutionMembers(inst.text)];
+          if (this.poisonedMemberships.has(inst.text)) this.poisonTouches++;
+          return members;
         }
         if (!scope.institution) {
           this.ctx.report("MembersOutsideInstitution", scope.file, expr.span, [expr.kind === "member" ? "member" : "members"]);
           return [];
         }
-        return [...this.institutionMembers(scope.institution)];
+        const members = [...this.institutionMembers(scope.institution)];
+        if (this.poisonedMemberships.has(scope.institution)) this.poisonTouches++;
+        return members;
       }
       case "ref":
         if (expr.index !== undefined || expr.count !== undefined) return this.classSeats(expr, scope);
@@ -147,6 +175,7 @@ export class SetEvaluator {
       return [];
     }
     this.ctx.reference(symbolId("seatClass", `${scope.body}.${name}`), scope.file, expr.name.span);
+    if (scope.poisonedClasses?.has(name)) this.poisonTouches++;
     if (expr.index !== undefined) {
       const id = `${name}.${expr.index}`;
       if (!seats.includes(id)) {
@@ -165,10 +194,14 @@ export class SetEvaluator {
 
   /** A name inside a group expression: a seat class (in a body), a principle variable, a group or a state. */
   private name(name: A.Name, scope: SetScope): string[] {
-    if (name.text === "") return [];
+    if (name.text === "") {
+      this.poisonTouches++; // a syntax error already covers it
+      return [];
+    }
     const seats = scope.seatClasses?.get(name.text);
     if (seats) {
       this.ctx.reference(symbolId("seatClass", `${scope.body}.${name.text}`), scope.file, name.span);
+      if (scope.poisonedClasses?.has(name.text)) this.poisonTouches++;
       return [...seats];
     }
     if (scope.variables?.has(name.text)) return [];
@@ -184,7 +217,9 @@ export class SetEvaluator {
     }
     if (entry.kind === "group") {
       this.ctx.reference(symbolId("group", name.text), scope.file, name.span);
-      return [...this.group(name.text)];
+      const members = [...this.group(name.text)];
+      if (this.erroneous.has(name.text)) this.poisonTouches++;
+      return members;
     }
     this.ctx.wrongKind(name, scope.file, entry.kind, "a state or a group", entry.kind === "institution" ? `: did you mean \`members of ${name.text}\`?` : "");
     return [];
@@ -205,6 +240,7 @@ export class SetEvaluator {
         if (key === "") return false;
         this.ctx.reference(symbolId("attribute", key), scope.file, filter.attribute.span);
         if (!this.attributeNames.has(key)) {
+          this.poisonTouches++; // the filter is broken: what it selects is not to be trusted
           this.reportOnce(`attr:${key}:${filter.span.start}`, () => {
             const guess = closest(key, this.attributeNames);
             this.ctx.report("UnknownAttribute", scope.file, filter.attribute.span, [key, guess ? `: did you mean \`${guess}\`?` : ""], {

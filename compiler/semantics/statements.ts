@@ -1,10 +1,9 @@
 // Binds the declarations that talk about institutions: arrangements, scenarios and assertions.
 import type * as A from "../syntax/ast.js";
 import { symbolId, type BindContext } from "./context.js";
-import type { ArrangementInfo, AssertionInfo, BlocInfo, BodyInfo, InstitutionInfo, ScenarioInfo, StateInfo } from "./model.js";
+import type { ArrangementInfo, AssertionInfo, BlocInfo, BodyInfo, BoundBallot, BoundFact, BoundStep, InstitutionInfo, ScenarioInfo, StateInfo } from "./model.js";
 import { bindSubCondition } from "./bodies.js";
 import { bindConduct, resolveRuleRef } from "./references.js";
-import type { FactJson, ScenarioStepJson } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
 import type { SetEvaluator } from "./sets.js";
 
@@ -29,7 +28,7 @@ export function bindArrangement(ctx: BindContext, sets: SetEvaluator, decl: A.Ar
 export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.ScenarioDecl, file: string, institutions: ReadonlyMap<string, InstitutionInfo>): ScenarioInfo {
   ctx.declare({ id: symbolId("scenario", decl.name.text), kind: "scenario", name: decl.name.text, file, nameSpan: decl.name.span, span: decl.span });
   let lastBody: BodyInfo | undefined;
-  const steps: ScenarioStepJson[] = [];
+  const steps: BoundStep[] = [];
   for (const item of decl.items) {
     if (item.kind === "conduct") steps.push({ event: bindConduct(ctx, sets, item, file) });
     else if (item.kind === "vote") {
@@ -37,7 +36,7 @@ export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.Scena
       const [inst, body] = item.rule.parts;
       lastBody = rule ? institutions.get(inst!.text)?.bodies.get(body!.text) : undefined;
       if (!lastBody || !rule) continue;
-      const ballots: Record<string, "yes" | "no" | "abstain" | "absent"> = {};
+      const ballots: Record<string, BoundBallot> = {};
       const counted = new Set<string>();
       for (const ballot of item.ballots) {
         for (const s of ballot.seats) {
@@ -82,7 +81,8 @@ export function resolveSeats(ctx: BindContext, sets: SetEvaluator, expr: A.SetEx
   const seatIds = new Set(body.seats.map((s) => s.id));
   const seated = named.filter((n) => seatIds.has(n));
   const unseated = named.filter((n) => !seatIds.has(n));
-  if (unseated.length > 0 && (expr.kind === "ref" || expr.kind === "setLiteral")) {
+  // In a body whose seats had an error, who holds a seat is unknown: the error is reported there.
+  if (unseated.length > 0 && !body.poisoned && (expr.kind === "ref" || expr.kind === "setLiteral")) {
     ctx.report("SeatNotInBody", file, expr.span, [`${unseated.length === 1 ? `\`${unseated[0]}\` holds` : `${unseated.map((u) => `\`${u}\``).join(", ")} hold`} no seat`, where]);
   }
   return seated;
@@ -93,7 +93,7 @@ export function bindAssertion(ctx: BindContext, sets: SetEvaluator, decl: A.Asse
   const [inst, bodyName] = decl.target.parts;
   const body = rule ? institutions.get(inst!.text)?.bodies.get(bodyName!.text) : undefined;
   const fact = decl.fact;
-  let resolved: FactJson | undefined;
+  let resolved: BoundFact | undefined;
   if (body) {
     const scope = { file, seatClasses: body.seatClasses, body: `${body.institution}.${body.name}` };
     const seatIds = new Set(body.seats.map((s) => s.id));
@@ -113,7 +113,7 @@ export function bindAssertion(ctx: BindContext, sets: SetEvaluator, decl: A.Asse
         const seat = one(fact.player);
         if (fact.value.kind === "number") {
           const value = Rational.parse(fact.value.text);
-          if (seat && value) resolved = { fact: fact.index, seat, cmp: fact.op, value: value.toString() };
+          if (seat && value) resolved = { fact: fact.index, seat, cmp: fact.op, value };
         } else {
           const other = one(fact.value.player);
           if (seat && other) resolved = { fact: fact.index, seat, cmp: fact.op, other: { index: fact.value.index, seat: other } };

@@ -1,6 +1,6 @@
 // The abstract syntax tree: tagged unions, a span on every node, immutable after parsing.
 // A node recovered from a syntax error may have missing parts: names are then "" (see isMissing).
-import type { Span } from "./span.js";
+import type { Span } from "../text/span.js";
 
 export interface Name {
   readonly text: string;

@@ -3,7 +3,7 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { ParserBase, frameSpan, isReal, tokenSpan, unquote, type Rule } from "./parser-base.js";
-import type { Span } from "./span.js";
+import type { Span } from "../text/span.js";
 import * as T from "./tokens.js";
 
 export function missingName(at: Span): A.Name {

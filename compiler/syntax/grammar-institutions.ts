@@ -4,7 +4,7 @@ import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { ExpressionParser, missingName, nameOf, valueNode } from "./grammar-expressions.js";
 import { frameSpan, isReal, tokenSpan, unquote, type Rule } from "./parser-base.js";
-import type { Span } from "./span.js";
+import type { Span } from "../text/span.js";
 import * as T from "./tokens.js";
 
 export function title(t: IToken | undefined): { title?: string } {

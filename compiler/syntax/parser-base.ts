@@ -8,7 +8,7 @@
 // and the rule where Chevrotain re-synchronises returns its own partial node. This is exactly
 // Chevrotain's `partialCstResult`, so recovery keeps everything parsed before the mistake.
 import { EmbeddedActionsParser, isRecognitionException, type IToken, type TokenType } from "chevrotain";
-import type { Span } from "./span.js";
+import type { Span } from "../text/span.js";
 import * as T from "./tokens.js";
 
 export interface Frame {

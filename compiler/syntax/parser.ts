@@ -7,7 +7,7 @@ import type * as A from "./ast.js";
 import { missingName, nameOf, valueNode } from "./grammar-expressions.js";
 import { emptyAt, InstitutionParser, title } from "./grammar-institutions.js";
 import { frameSpan, isReal, tokenSpan, unquote, type Rule } from "./parser-base.js";
-import type { Span } from "./span.js";
+import type { Span } from "../text/span.js";
 import * as T from "./tokens.js";
 
 type DeclarationResult = A.Declaration | undefined;

@@ -1,10 +1,5 @@
 // `mlat analyze FILE [--rule R] [--format table|json]`: the exact voting-power analysis of rules.
-import { analyzeRule, allRules, findRule, AnalysisError, type RuleAnalysis } from "../../engine/analysis/analyze.js";
-import { table } from "../../report/analysis-table.js";
-import { analyzeBloc, type BlocAnalysis } from "../../engine/analysis/blocs.js";
-import { Rational } from "../../numbers/rational.js";
-import type { RuleSet } from "../../ruleset/types.js";
-import { closest } from "../../semantics/suggest.js";
+import { allRules, analyze, analyzeBlocs, analysisTable, closest, findRule, Rational, type AnalysisOutcome, type BlocAnalysis, type BlocJson, type BlocOutcome, type RuleSet } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -33,22 +28,13 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
       return found;
     });
   }
-  const results: (RuleAnalysis | { rule: string; error: string })[] = [];
-  let failed = false;
-  for (const { body, rule } of targets) {
-    try {
-      results.push(analyzeRule(ruleset, body, rule, { shapley: options.shapley !== false, listLimit: options.list ?? 20 }));
-    } catch (e) {
-      if (!(e instanceof AnalysisError)) throw e;
-      failed = true;
-      results.push({ rule: rule.id, error: e.message });
-    }
-  }
+  const results: AnalysisOutcome[] = analyze(ruleset, { rules: targets.map((t) => t.rule.id), shapley: options.shapley !== false, listLimit: options.list ?? 20 });
+  const failed = results.some((r) => "error" in r);
   const blocs = blocAnalyses(ruleset, options.bloc ?? [], targets.map((t) => t.rule.id));
   if (options.format === "json") process.stdout.write(JSON.stringify({ rules: results, ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
   else {
     if (results.length === 0) process.stdout.write("the design has no decision rules to analyse\n");
-    process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : table(r, useColor(process.stdout, options.color)))).join("\n"));
+    process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : analysisTable(r, useColor(process.stdout, options.color)))).join("\n"));
     if (blocs.length) process.stdout.write("\n" + blocs.map((b) => ("error" in b ? `bloc ${b.bloc} in ${b.rule}: ${b.error}\n` : blocTable(b))).join("\n"));
   }
   return failed || blocs.some((b) => "error" in b) ? ExitCode.Failure : ExitCode.Ok;
@@ -56,8 +42,8 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
 
 
 /** The design's blocs, and the groups named with --bloc, for each analysed rule of their body. */
-function blocAnalyses(ruleset: RuleSet, extra: readonly string[], ruleIds: readonly string[]): (BlocAnalysis | { bloc: string; rule: string; error: string })[] {
-  const declared = [...(ruleset.blocs ?? [])];
+function blocAnalyses(ruleset: RuleSet, extra: readonly string[], ruleIds: readonly string[]): BlocOutcome[] {
+  const declared: BlocJson[] = [...(ruleset.blocs ?? [])];
   for (const name of extra) {
     const group = ruleset.groups.find((g) => g.id === name);
     if (!group) {
@@ -72,19 +58,7 @@ function blocAnalyses(ruleset: RuleSet, extra: readonly string[], ruleIds: reado
         }
       }
   }
-  const out: (BlocAnalysis | { bloc: string; rule: string; error: string })[] = [];
-  for (const bloc of declared) {
-    for (const { body, rule } of allRules(ruleset)) {
-      if (body.id !== bloc.body || !ruleIds.includes(rule.id)) continue;
-      try {
-        out.push(analyzeBloc(ruleset, bloc, body, rule));
-      } catch (e) {
-        if (!(e instanceof AnalysisError)) throw e;
-        out.push({ bloc: bloc.id, rule: rule.id, error: e.message });
-      }
-    }
-  }
-  return out;
+  return analyzeBlocs(ruleset, declared, ruleIds);
 }
 
 function blocTable(b: BlocAnalysis): string {

@@ -1,15 +1,12 @@
 // `mlat check PATH…`: diagnostics for every design, exit 1 on errors.
 // One diagnostic model, several renderers: pretty, json, sarif, github, junit.
-import { appendFileSync, readFileSync } from "node:fs";
-import { checkFiles } from "../../compile.js";
-import { position, plural, summarize } from "../../diagnostics/render.js";
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { toSarif } from "../../diagnostics/formats/sarif.js";
-import { githubSummary, toGithubCommands } from "../../diagnostics/formats/github.js";
-import { checkJunit } from "../../diagnostics/formats/junit.js";
+import { appendFileSync } from "node:fs";
+import { check, checkJunit, githubSummary, plural, position, summarize, toGithubCommands, toSarif, type Diagnostic } from "../../index.js";
+import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
-import { cliError, displayPath, printDiagnostics, useColor, version } from "../io.js";
-import { expandPaths, NodeSourceHost, toInternalPath } from "../node-host.js";
+import { displayPath, printDiagnostics, useColor, version } from "../io.js";
+import { expandInputs, readStdinText } from "../inputs.js";
+import { readableEntry } from "../load-ruleset.js";
 
 export type CheckFormat = "pretty" | "json" | "sarif" | "github" | "junit";
 
@@ -22,22 +19,17 @@ export interface CheckCommandOptions {
 }
 
 export function runCheck(paths: readonly string[], options: CheckCommandOptions): number {
-  const host = new NodeSourceHost();
+  const host = new NodeSourceHost({ displayPath: toInternalPath });
   let files: string[];
   if (paths.includes("-")) {
     // The design comes on standard input; diagnostics name it --stdin-filename (imports resolve from there).
     const name = toInternalPath(options.stdinFilename ?? "<stdin>.mlat");
-    host.overrides.set(name, readFileSync(0, "utf8"));
-    const rest = expandPaths(paths.filter((p) => p !== "-"));
-    if (rest.missing.length) throw cliError("CannotRead", [rest.missing[0]!, "no such file or folder"]);
-    files = [name, ...rest.files];
-  } else {
-    const expanded = expandPaths(paths.length ? paths : ["."]);
-    if (expanded.missing.length) throw cliError("CannotRead", [expanded.missing[0]!, "no such file or folder"]);
-    if (expanded.files.length === 0) throw cliError("NoInputFiles", [paths.map((p) => `\`${p}\``).join(", ")]);
-    files = expanded.files;
-  }
-  const result = checkFiles(files, host, { references: false });
+    host.overrides.set(name, readStdinText());
+    files = [name, ...expandInputs(paths.filter((p) => p !== "-"), { allowEmpty: true })];
+  } else files = expandInputs(paths.length ? paths : ["."]);
+  // A design named (or found) on the command line that cannot be read is a usage error (exit 2).
+  for (const f of files) readableEntry(host, f);
+  const result = check({ host, entries: files }, { references: false });
   let diagnostics: readonly Diagnostic[] = result.diagnostics;
   if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const sources = host.sources();

@@ -1,6 +1,6 @@
 // `mlat diff OLD NEW`: rule by rule, what an amendment changes. Exit 0 when equivalent, 1 when
 // anything changed (so CI can guard a design), 2 on errors.
-import { diffRuleSets, formatShare, type RuleDiff } from "../../engine/diff.js";
+import { diff, formatShare, type RuleDiff } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -8,7 +8,7 @@ import { loadRuleSet } from "../load-ruleset.js";
 export function runDiff(oldFile: string, newFile: string, options: { format: "text" | "json"; color?: boolean }): number {
   const older = loadRuleSet(oldFile, options);
   const newer = loadRuleSet(newFile, options);
-  const d = diffRuleSets(older, newer);
+  const d = diff(older, newer);
   if (options.format === "json") process.stdout.write(JSON.stringify(d, null, 2) + "\n");
   else {
     const color = useColor(process.stdout, options.color);

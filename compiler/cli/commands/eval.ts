@@ -1,15 +1,8 @@
 // `mlat eval FILE --rule R --yes A,B --no C …` or `--input votes.json`: does this vote pass, and why.
-import { findRule, allRules } from "../../engine/analysis/analyze.js";
-import { ballotsFromLists, BallotError } from "../../engine/evaluation/ballots.js";
-import { evaluateVote, VoteError, type Ballot, type ConditionTrace, type VoteResult } from "../../engine/evaluation/vote.js";
-import { validateAgainst } from "../../ruleset/validate.js";
-import { closest } from "../../semantics/suggest.js";
+import { allRules, ballots as ballotsOf, closest, conduct, evaluate, findRule, validateAgainst, type Ballot, type ConditionTrace, type EventsDocument, type RuleSet, type VoteResult } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet, readJsonFile } from "../load-ruleset.js";
-import { traceFromEvents, TraceError, type EventsDocument } from "../../engine/conduct/events-input.js";
-import { runConduct } from "../../engine/conduct/principles.js";
-import type { RuleSet } from "../../ruleset/types.js";
 
 export interface EvalOptions {
   readonly rule?: string;
@@ -44,14 +37,15 @@ export function runEval(file: string, options: EvalOptions): number {
     const guess = closest(ruleId, allRules(ruleset).map((r) => r.rule.id));
     throw cliError("UnknownRule", [ruleId, guess ? `: did you mean \`${guess}\`?` : ""]);
   }
-  let result: VoteResult;
-  try {
-    ballots ??= ballotsFromLists(ruleset, found.body, { yes: options.yes, no: options.no, abstain: options.abstain, absent: options.absent }, options.rest);
-    result = evaluateVote(found.body, found.rule, ballots);
-  } catch (e) {
-    if (e instanceof BallotError || e instanceof VoteError) throw cliError("InvalidInput", [options.input ? `${options.input}: $.votes` : "--yes/--no/--abstain", e.message]);
-    throw e;
+  const where = options.input ? `${options.input}: $.votes` : "--yes/--no/--abstain";
+  if (!ballots) {
+    const lists = ballotsOf(ruleset, ruleId, { yes: options.yes, no: options.no, abstain: options.abstain, absent: options.absent }, options.rest);
+    if ("error" in lists) throw cliError("InvalidInput", [where, lists.error]);
+    ballots = lists.ballots;
   }
+  const outcome = evaluate(ruleset, ruleId, ballots);
+  if ("error" in outcome) throw cliError("InvalidInput", [where, outcome.error]);
+  const result: VoteResult = outcome;
   if (options.format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else process.stdout.write(render(result, found.rule.text, useColor(process.stdout, options.color)));
   return ExitCode.Ok;
@@ -59,23 +53,16 @@ export function runEval(file: string, options: EvalOptions): number {
 
 function runEvents(ruleset: RuleSet, file: string, options: EvalOptions): number {
   const json = readJsonFile(file);
-  const problems = validateAgainst("events", json);
-  if (problems.length) throw cliError("InvalidInput", [`${file}: ${problems[0]!.path}`, problems[0]!.message]);
-  let trace;
-  try {
-    trace = traceFromEvents(ruleset, json as EventsDocument);
-  } catch (e) {
-    if (e instanceof TraceError) throw cliError("InvalidInput", [`${file}: ${e.path}`, e.message]);
-    throw e;
-  }
-  const result = runConduct(ruleset, trace);
+  const result = conduct(ruleset, json as EventsDocument);
+  if ("error" in result) throw cliError("InvalidInput", [`${file}: ${result.path}`, result.error]);
+  const events = (json as EventsDocument).events.length;
   if (options.format === "json") {
     process.stdout.write(JSON.stringify({ violations: result.violations }, null, 2) + "\n");
     return ExitCode.Ok;
   }
   const color = useColor(process.stdout, options.color);
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  if (result.violations.length === 0) process.stdout.write(`${paint("32", "no violation")} in ${trace.length} events\n`);
+  if (result.violations.length === 0) process.stdout.write(`${paint("32", "no violation")} in ${events} events\n`);
   for (const v of result.violations) {
     process.stdout.write(`${paint("31", "violation")} of ${paint("1", v.principle)}${v.title ? ` (${v.title})` : ""} by ${v.actor}: ${v.kind}, event ${v.at + 1}: ${v.event}\n`);
     for (const r of v.reasons) process.stdout.write(`  ${r}\n`);

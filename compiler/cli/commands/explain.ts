@@ -1,5 +1,5 @@
 // `mlat explain CODE`: the paragraph behind a diagnostic code; `--all --format markdown` makes docs/diagnostics.md.
-import { allDiagnostics, findDiagnostic } from "../../diagnostics/codes.js";
+import { allDiagnostics, findDiagnostic } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError } from "../io.js";
 

@@ -1,36 +1,46 @@
 // `mlat fmt PATH…`: prints formatted text; `--check` lists files that would change (exit 1);
-// `--write` rewrites them atomically. A file that does not parse is never touched.
-import { readFileSync } from "node:fs";
-import { format } from "../../format/formatter.js";
+// `--write` rewrites them safely. Each file is read, formatted and written before the next is
+// read, so an edit saved meanwhile to another file is never lost. A file that does not parse,
+// or is not valid UTF-8, is never touched.
+import { format } from "../../index.js";
+import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
-import { cliError, printDiagnostics, useColor, writeFileAtomic } from "../io.js";
-import { expandPaths, toInternalPath } from "../node-host.js";
+import { cliError, printDiagnostics, useColor, writeOutput } from "../io.js";
+import { expandInputs, readStdinText } from "../inputs.js";
 
 export function runFmt(paths: readonly string[], options: { check?: boolean; write?: boolean; stdinFilename?: string; color?: boolean }): number {
   if (options.check && options.write) throw cliError("InvalidInput", ["--check/--write", "choose one of --check and --write"]);
-  const inputs: { file: string; text: string; fromStdin: boolean }[] = [];
-  if (paths.includes("-")) inputs.push({ file: toInternalPath(options.stdinFilename ?? "<stdin>.mlat"), text: readFileSync(0, "utf8"), fromStdin: true });
-  const { files, missing } = expandPaths(paths.filter((p) => p !== "-").length ? paths.filter((p) => p !== "-") : inputs.length ? [] : ["."]);
-  if (missing.length) throw cliError("CannotRead", [missing[0]!, "no such file or folder"]);
-  for (const f of files) inputs.push({ file: f, text: readFileSync(f, "utf8"), fromStdin: false });
-  if (inputs.length === 0) throw cliError("NoInputFiles", [paths.map((p) => `\`${p}\``).join(", ")]);
+  const fromStdin = paths.includes("-");
+  const named = paths.filter((p) => p !== "-");
+  const files = named.length || !fromStdin ? expandInputs(named.length ? named : ["."], { allowEmpty: fromStdin }) : [];
+  const host = new NodeSourceHost({ cache: false, displayPath: toInternalPath });
 
   let failed = false;
   const changed: string[] = [];
-  for (const input of inputs) {
-    const r = format(input.text, input.file);
+  const one = (file: string, text: string, stdin: boolean) => {
+    const r = format(text, file);
     if (!r.ok) {
       failed = true;
-      if (r.diagnostics.length) printDiagnostics(r.diagnostics, new Map([[input.file, input.text]]), useColor(process.stderr, options.color), process.stderr);
-      process.stderr.write(`mlat: not formatting ${input.file}: ${r.reason}\n`);
+      if (r.diagnostics.length) printDiagnostics(r.diagnostics, new Map([[file, text]]), useColor(process.stderr, options.color), process.stderr);
+      process.stderr.write(`mlat: not formatting ${file}: ${r.reason}\n`);
+      return;
+    }
+    const differs = r.text !== text;
+    if (differs) changed.push(file);
+    if (options.check) return;
+    if (options.write && !stdin) {
+      if (differs) writeOutput(file, r.text);
+    } else process.stdout.write(r.text);
+  };
+  if (fromStdin) one(toInternalPath(options.stdinFilename ?? "<stdin>.mlat"), readStdinText(), true);
+  for (const f of files) {
+    const text = host.readFile(f);
+    if (text === undefined) {
+      failed = true;
+      process.stderr.write(`mlat: error MLAT5001: cannot read \`${f}\`: ${host.problem(f) ?? "no such file"}\n`);
       continue;
     }
-    const differs = r.text !== input.text;
-    if (differs) changed.push(input.file);
-    if (options.check) continue;
-    if (options.write && !input.fromStdin) {
-      if (differs) writeFileAtomic(input.file, r.text);
-    } else process.stdout.write(r.text);
+    one(f, text, false);
   }
   if (options.check) {
     for (const f of changed) process.stdout.write(`${f}\n`);

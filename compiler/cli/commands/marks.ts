@@ -1,5 +1,5 @@
 // `mlat marks FILE`: the marks of multilateralism of each institution of a design.
-import { marksOf } from "../../engine/marks.js";
+import { marks as marksOf } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";

@@ -1,5 +1,5 @@
 // `mlat schema ruleset|votes`: the published JSON Schemas.
-import { schemas, type SchemaName } from "../../ruleset/validate.js";
+import { schemas, type SchemaName } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError } from "../io.js";
 

@@ -1,26 +1,24 @@
 // `mlat test PATH…`: runs scenarios and assertions; one line each, then `N passed, N failed`.
-import { compileFiles } from "../../compile.js";
-import { runTests, type TestResult } from "../../engine/testing/run.js";
+import { compile, escapeXml as escape, test, type TestResult } from "../../index.js";
+import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
-import { cliError, printDiagnostics, useColor, writeFileAtomic } from "../io.js";
-import { expandPaths, NodeSourceHost } from "../node-host.js";
+import { printDiagnostics, useColor, writeOutput } from "../io.js";
+import { expandInputs } from "../inputs.js";
 
 export function runTestCommand(paths: readonly string[], options: { format: "pretty" | "junit"; output?: string; color?: boolean }): number {
-  const { files, missing } = expandPaths(paths.length ? paths : ["."]);
-  if (missing.length) throw cliError("CannotRead", [missing[0]!, "no such file or folder"]);
-  if (files.length === 0) throw cliError("NoInputFiles", [paths.map((p) => `\`${p}\``).join(", ")]);
-  const host = new NodeSourceHost();
+  const files = expandInputs(paths.length ? paths : ["."]);
+  const host = new NodeSourceHost({ displayPath: toInternalPath });
   const suites: { file: string; results: TestResult[]; seconds: number }[] = [];
   for (const file of files) {
     const t0 = performance.now();
-    const compiled = compileFiles([file], host);
+    const compiled = compile({ host, entries: [file] });
     if (!compiled.ruleset) {
       const errors = compiled.diagnostics.filter((d) => d.severity === "error");
       printDiagnostics(errors, host.sources(), useColor(process.stderr, options.color), process.stderr);
       suites.push({ file, results: [{ kind: "scenario", name: "the design compiles", file, passed: false, messages: errors.map((d) => `${d.code}: ${d.message}`) }], seconds: 0 });
       continue;
     }
-    const results = runTests(compiled.ruleset, file);
+    const results = test(compiled.ruleset, file);
     if (results.length) suites.push({ file, results, seconds: (performance.now() - t0) / 1000 });
   }
   const all = suites.flatMap((s) => s.results);
@@ -28,7 +26,7 @@ export function runTestCommand(paths: readonly string[], options: { format: "pre
   const failed = all.length - passed;
   if (options.format === "junit") {
     const xml = junit(suites);
-    if (options.output) writeFileAtomic(options.output, xml);
+    if (options.output) writeOutput(options.output, xml, files);
     else process.stdout.write(xml);
   } else {
     const color = useColor(process.stdout, options.color);
@@ -43,7 +41,6 @@ export function runTestCommand(paths: readonly string[], options: { format: "pre
   return failed > 0 ? ExitCode.Failure : ExitCode.Ok;
 }
 
-import { escapeXml as escape } from "../../diagnostics/formats/junit.js";
 
 export function junit(suites: readonly { file: string; results: readonly TestResult[]; seconds: number }[]): string {
   const total = suites.reduce((a, s) => a + s.results.length, 0);

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands (`::error file=…,line=…::message`) with the escaping GitHub
 // requires, and a Markdown summary table for $GITHUB_STEP_SUMMARY.
 import type { Diagnostic } from "../diagnostic.js";
-import { LineIndex } from "../../syntax/span.js";
+import { LineIndex } from "../../text/span.js";
 
 const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");

@@ -1,6 +1,6 @@
 // JUnit XML for `mlat check`: one test case per file, failing with its errors (and warnings).
 import type { Diagnostic } from "../diagnostic.js";
-import { LineIndex } from "../../syntax/span.js";
+import { LineIndex } from "../../text/span.js";
 
 export const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

@@ -2,7 +2,7 @@
 // relative URI and a 1-based region.
 import { allDiagnostics } from "../codes.js";
 import type { Diagnostic } from "../diagnostic.js";
-import { LineIndex } from "../../syntax/span.js";
+import { LineIndex } from "../../text/span.js";
 
 export const DOCS_URL = "https://github.com/mlat-lang/mlat/blob/main/docs/diagnostics.md";
 

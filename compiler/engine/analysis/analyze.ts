@@ -8,6 +8,7 @@ import { binomial, type CountingMethod, type GameCounts } from "./counts.js";
 import { generatingFunction, playerTypes } from "./dp.js";
 import { meetInTheMiddle } from "./mitm.js";
 import { enumeration } from "./enumerate.js";
+import { allRules } from "../rules.js";
 
 export interface AnalysisOptions {
   /** Compute Shapley–Shubik indices (default true). */
@@ -53,16 +54,6 @@ export class AnalysisError extends Error {}
 
 const methods: readonly CountingMethod[] = [generatingFunction, meetInTheMiddle, enumeration];
 
-export function findRule(ruleset: RuleSet, id: string): { body: BodyJson; rule: RuleJson } | undefined {
-  for (const inst of ruleset.institutions)
-    for (const body of inst.bodies)
-      for (const rule of body.rules) if (rule.id === id) return { body, rule };
-  return undefined;
-}
-
-export function allRules(ruleset: RuleSet): { body: BodyJson; rule: RuleJson }[] {
-  return ruleset.institutions.flatMap((i) => i.bodies.flatMap((body) => body.rules.map((rule) => ({ body, rule }))));
-}
 
 /** Counts with the first method that can take the game; explains why none could. */
 export function countGame(game: Game, shapley: boolean): GameCounts {

@@ -1,6 +1,10 @@
 // Cheap questions about a game that need no counting: is it monotone by its form, and what does
 // the empty or the full coalition do.
-import { compileCondition, type Game, type GameCondition } from "./game.js";
+import type { BodyJson, RuleJson } from "../../ruleset/types.js";
+import { buildGame, compileCondition, GameError, type Game, type GameCondition } from "./game.js";
+import { DP_MAX_CELLS } from "./dp.js";
+import { MITM_MAX_PLAYERS } from "./mitm.js";
+import { ENUMERATION_MAX_PLAYERS } from "./enumerate.js";
 
 /** True when the condition is built from lower bounds with `and`/`or` only (no `not`, no upper bounds). */
 export function monotoneByForm(game: Game): boolean {
@@ -52,4 +56,20 @@ export function exactMethodFor(game: Game, limits: { dpCells: number; mitmPlayer
       ? `${n} seats are too many to enumerate, and a comparison mixes weights of opposite signs`
       : `${n} seats with weights that have ${Math.max(...totals).toLocaleString("en")} distinct sums are too many to count exactly; give the weight in coarser units`,
   };
+}
+
+/**
+ * Why `mlat analyze` would refuse the rule (no exact method can take its game), or undefined when
+ * it can be analysed. Decided without counting.
+ */
+export function exactAnalysisProblem(body: BodyJson, rule: RuleJson): string | undefined {
+  let game: Game;
+  try {
+    game = buildGame(body, rule);
+  } catch (e) {
+    if (e instanceof GameError) return e.message;
+    throw e;
+  }
+  const method = exactMethodFor(game, { dpCells: DP_MAX_CELLS, mitmPlayers: MITM_MAX_PLAYERS, enumerationPlayers: ENUMERATION_MAX_PLAYERS, smallDim: 4096 });
+  return typeof method === "string" ? undefined : method.tooLarge;
 }

@@ -2,7 +2,7 @@
 // actor is a state, the action is declared with these parameters, the rule and seats exist.
 // Problems are reported with the JSON path, like schema errors.
 import type { ConductJson, RuleSet } from "../../ruleset/types.js";
-import { findRule } from "../analysis/analyze.js";
+import { findRule } from "../rules.js";
 import type { Ballot } from "../evaluation/vote.js";
 import type { TraceStep } from "./trace.js";
 

@@ -7,7 +7,7 @@
 import type { ActionPatternJson, ArgumentPatternJson, ConductJson, PrincipleJson, RuleSet } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { evaluateVote } from "../evaluation/vote.js";
-import { findRule } from "../analysis/analyze.js";
+import { findRule } from "../rules.js";
 import { argumentOf, describeEvent, type TraceStep } from "./trace.js";
 
 export interface Violation {

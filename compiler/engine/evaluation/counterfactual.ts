@@ -3,7 +3,7 @@
 // Seats that are interchangeable for the rule (same ballot, same weights, same veto rights) are
 // searched as one kind, so assemblies of hundreds of equal seats cost a handful of evaluations.
 import type { BodyJson, ConditionJson, RuleJson } from "../../ruleset/types.js";
-import type { Ballot } from "./vote.js";
+import type { Ballot } from "./ballot.js";
 
 export interface Counterfactual {
   /** The ballot the seats would switch to. */

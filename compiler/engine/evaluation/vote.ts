@@ -4,8 +4,9 @@
 import type { BodyJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { counterfactual, type Counterfactual } from "./counterfactual.js";
+import type { Ballot } from "./ballot.js";
 
-export type Ballot = "yes" | "no" | "abstain" | "absent";
+export type { Ballot };
 
 export interface ConditionTrace {
   readonly holds: boolean;

@@ -1,7 +1,8 @@
 // Assertions about a rule's voting game (`assert R: veto players = P5`), checked on the analysis.
 import type { AssertionJson, RuleSet } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
-import { analyzeRule, countWinningIn, findRule, AnalysisError, type RuleAnalysis } from "../analysis/analyze.js";
+import { analyzeRule, countWinningIn, AnalysisError, type RuleAnalysis } from "../analysis/analyze.js";
+import { findRule } from "../rules.js";
 
 export interface FactOutcome {
   readonly holds: boolean;

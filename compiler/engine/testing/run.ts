@@ -1,7 +1,8 @@
 // Runs a design's scenarios and assertions like tests: each passes or fails, and a failure says
 // what was expected, what happened, and the engine's reasons.
 import type { AssertionJson, RuleSet, ScenarioJson } from "../../ruleset/types.js";
-import { findRule, AnalysisError } from "../analysis/analyze.js";
+import { AnalysisError } from "../analysis/analyze.js";
+import { findRule } from "../rules.js";
 import { evaluateVote, type ConditionTrace, type VoteResult } from "../evaluation/vote.js";
 import { runConduct } from "../conduct/principles.js";
 import type { TraceStep } from "../conduct/trace.js";

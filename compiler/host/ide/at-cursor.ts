@@ -1,6 +1,6 @@
 // What symbol is at an offset: a declaration's name or a resolved reference.
 import type { Model } from "../../semantics/model.js";
-import type { Span } from "../../syntax/span.js";
+import type { Span } from "../../text/span.js";
 
 export interface SymbolAt {
   readonly id: string;

@@ -2,7 +2,7 @@
 // add a missing weight) and the "extract group" refactoring on a set literal.
 import type * as A from "../../syntax/ast.js";
 import type { Diagnostic, Fix } from "../../diagnostics/diagnostic.js";
-import type { Span } from "../../syntax/span.js";
+import type { Span } from "../../text/span.js";
 
 export interface CodeAction extends Fix {
   readonly kind: "quickfix" | "refactor.extract";

@@ -2,7 +2,7 @@
 // if all vote"; member and seat counts) and code lenses ("Analyze rule", "Run scenario").
 import type * as A from "../../syntax/ast.js";
 import type { Model } from "../../semantics/model.js";
-import type { Span } from "../../syntax/span.js";
+import type { Span } from "../../text/span.js";
 import { Rational } from "../../numbers/rational.js";
 
 export interface InlayHint {

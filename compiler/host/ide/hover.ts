@@ -4,7 +4,7 @@
 import type { Model } from "../../semantics/model.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { findDiagnostic } from "../../diagnostics/codes.js";
-import type { Span } from "../../syntax/span.js";
+import type { Span } from "../../text/span.js";
 import { Rational } from "../../numbers/rational.js";
 import { lowerCondition } from "../../ruleset/lower.js";
 import { kindOfId, nameOfId, symbolAt } from "./at-cursor.js";
@@ -108,7 +108,7 @@ function describe(model: Model, id: string): string {
       const [inst, pname] = name.split(".");
       const p = model.institutions.get(inst!)?.principles.get(pname!);
       if (!p) return `**principle** \`${name}\``;
-      const r = p.resolved;
+      const r = p.bound;
       const subject = "every" in r.subject ? `every one of ${r.subject.every.length} states` : r.subject.variable;
       return `**principle** \`${name}\`${p.decl.title ? ` — ${p.decl.title}` : ""}${doc}\n\n${r.trigger ? `when \`${r.trigger.action}\`, ` : ""}${subject} ${r.deontic} \`${r.action.action}\`${r.exceptions.length ? `, unless ${r.exceptions.map((e) => ("authorizedBy" in e ? `authorized by \`${e.authorizedBy}\`` : `within \`${e.within}\``)).join(" or ")}` : ""}${r.sanction ? `, or else ${r.sanction}` : ""}`;
     }

@@ -1,6 +1,6 @@
 // Go to definition, find references, document highlights and rename, across the workspace.
 import type { DeclarationSite, Model, Reference } from "../../semantics/model.js";
-import type { Span } from "../../syntax/span.js";
+import type { Span } from "../../text/span.js";
 import { keywordWords } from "../../syntax/tokens.js";
 import { kindOfId, symbolAt } from "./at-cursor.js";
 

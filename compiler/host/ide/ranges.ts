@@ -1,7 +1,7 @@
 // Folding ranges (declarations and comment blocks over several lines) and selection ranges
 // (the chain of AST nodes around the cursor, innermost first).
 import type * as A from "../../syntax/ast.js";
-import type { Span } from "../../syntax/span.js";
+import type { Span } from "../../text/span.js";
 import type { IToken } from "chevrotain";
 
 export function foldingRanges(file: A.SourceFile, comments: readonly IToken[]): { span: Span; kind: "region" | "comment" }[] {

@@ -1,52 +1,36 @@
-// Analysis of a rule for the editor (hover, code lens, inlay hints): lowered from the model,
-// computed lazily and cached until the program changes.
+// Analysis of a rule for the editor (hover, code lens, inlay hints, "Analyze rule"): the rule is
+// lowered with `lowerFragment`, exactly as `mlat compile` lowers it, and analysed by the same
+// engine function as `mlat analyze`, so both give the same answer. Computed lazily, cached until
+// the program changes.
 import type { Model, RuleInfo } from "../../semantics/model.js";
-import type { AttributeJson, RuleSet, StateJson } from "../../ruleset/types.js";
-import { RULESET_FORMAT, RULESET_VERSION } from "../../ruleset/types.js";
-import { bodyJson, lowerCondition } from "../../ruleset/lower.js";
-import { analyzeRule, AnalysisError, type RuleAnalysis } from "../../engine/analysis/analyze.js";
+import { lowerFragment } from "../../ruleset/lower.js";
+import { analyzeRule, AnalysisError, findRule, type RuleAnalysis } from "../../engine/index.js";
 
 const cache = new WeakMap<Model, Map<string, RuleAnalysis | string>>();
 
 /** The analysis, or the reason there is none (too large, incomplete rule). */
-export function analysisOf(model: Model, rule: RuleInfo): RuleAnalysis | string {
+export function analysisOf(model: Model, rule: RuleInfo, listLimit = 3): RuleAnalysis | string {
   let perModel = cache.get(model);
   if (!perModel) cache.set(model, (perModel = new Map()));
-  const hit = perModel.get(rule.qualified);
+  const key = `${rule.qualified}#${listLimit}`;
+  const hit = perModel.get(key);
   if (hit !== undefined) return hit;
   let result: RuleAnalysis | string;
-  if (rule.incomplete) result = "the rule has errors";
+  if (rule.incomplete || rule.poisoned) result = "the rule has errors";
   else {
-    const [inst, bodyName] = rule.qualified.split(".");
-    const body = model.institutions.get(inst!)?.bodies.get(bodyName!);
-    if (!body) result = "the body is not known";
+    const { ruleset } = lowerFragment(model, { rules: [rule.qualified] });
+    const found = findRule(ruleset, rule.qualified);
+    if (!found) result = "the body is not known";
     else {
-      const json = { ...bodyJson(body), rules: [] };
-      const ruleJson = { id: rule.qualified, name: rule.name, text: "", condition: lowerCondition(rule.condition) };
-      const ruleset: RuleSet = {
-        format: RULESET_FORMAT,
-        version: RULESET_VERSION,
-        states: [...model.states.values()].map((s): StateJson => {
-          const power = s.attributes.get("power");
-          const attributes: Record<string, AttributeJson> = power && power.type === "name" ? { power: { type: "name", value: power.value } } : {};
-          return { id: s.name, attributes };
-        }),
-        groups: [],
-        actions: [],
-        institutions: [],
-        arrangements: [],
-        scenarios: [],
-        assertions: [],
-      };
       try {
-        result = analyzeRule(ruleset, json, ruleJson, { listLimit: 3 });
+        result = analyzeRule(ruleset, found.body, found.rule, { listLimit });
       } catch (e) {
         if (!(e instanceof AnalysisError)) throw e;
         result = e.message;
       }
     }
   }
-  perModel.set(rule.qualified, result);
+  perModel.set(key, result);
   return result;
 }
 

@@ -1,6 +1,6 @@
 // The outline of a file (document symbols) and the workspace's symbols, from the AST.
 import type * as A from "../../syntax/ast.js";
-import type { Span } from "../../syntax/span.js";
+import type { Span } from "../../text/span.js";
 import type { DeclarationSite } from "../../semantics/model.js";
 
 export type OutlineKind = "state" | "group" | "action" | "institution" | "body" | "rule" | "seatClass" | "weight" | "principle" | "arrangement" | "scenario" | "assert" | "members";

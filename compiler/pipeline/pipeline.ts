@@ -1,25 +1,32 @@
-// The compiler's front door: files → program → checked model (+ diagnostics) → rule set.
-// Stages run in one fixed order; each returns values, none throws on bad input.
-import { sortDiagnostics, makeDiagnostic, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { checkProgram } from "./semantics/checker.js";
-import { loadProgram, type ParseCache, type Program, type SourceHost } from "./semantics/program.js";
-import type { Model } from "./semantics/model.js";
-import { lowerModel } from "./ruleset/lower.js";
-import type { RuleSet } from "./ruleset/types.js";
-import { validateAgainst } from "./ruleset/validate.js";
-import { ruleChecks } from "./rule-checks.js";
-import { conductChecks } from "./conduct-checks.js";
+// The compiler's stages in their fixed order: load (read and parse every file a design uses) →
+// bind (names, groups, seats, rules) → check (the table in checks/all.ts) → lower (the rule set)
+// → validate (the published schema). Each stage returns values; none throws on bad input: an
+// exception is a bug, reported as MLAT4001 with the message.
+import { sortDiagnostics, makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DiagnosticKey, Severity } from "../diagnostics/codes.js";
+import type { Fix, RelatedInformation } from "../diagnostics/diagnostic.js";
+import { bindProgram } from "../semantics/binder.js";
+import { loadProgram, type ParseCache, type Program, type SourceHost } from "../semantics/program.js";
+import type { Model } from "../semantics/model.js";
+import { lowerModel, type Lowered } from "../ruleset/lower.js";
+import type { RuleSet } from "../ruleset/types.js";
+import { validateAgainst } from "../ruleset/validate.js";
+import { allChecks, modelChecks } from "../checks/all.js";
+import type { CheckContext } from "../checks/check.js";
+import type { Span } from "../text/span.js";
 
 export interface CheckOutput {
   readonly program: Program;
   readonly model: Model;
   /** Sorted by file and position, without duplicates. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The rule set as the checks lowered it (without source locations), when they did. */
+  readonly lowered?: Lowered;
 }
 
 export interface CheckOptions {
   readonly cache?: ParseCache;
-  /** Run the checks that analyse each rule's voting game (never/always passes, monotonicity). */
+  /** Run the checks that need the engine (never/always passes, monotonicity, scale, discrimination). */
   readonly ruleChecks?: boolean;
   /** Keep every resolved use of a name (for editors); the command line can do without. */
   readonly references?: boolean;
@@ -47,21 +54,30 @@ export function checkProgramOf(entries: readonly string[], host: SourceHost, opt
   const diagnostics: Diagnostic[] = [];
   let program: Program = { entries, files: new Map(), diagnostics: [] };
   let model: Model;
+  let lowered: Lowered | undefined;
   try {
     program = loadProgram(entries, host, options.cache);
-    diagnostics.push(...program.diagnostics);
-    for (const f of program.files.values()) diagnostics.push(...f.parsed.diagnostics);
-    const checked = checkProgram(program, { references: options.references !== false });
-    model = checked.model;
-    diagnostics.push(...checked.diagnostics);
-    if (options.ruleChecks !== false) diagnostics.push(...ruleChecks(model), ...conductChecks(model));
+    append(diagnostics, program.diagnostics);
+    for (const f of program.files.values()) append(diagnostics, f.parsed.diagnostics);
+    const bound = bindProgram(program, { references: options.references !== false });
+    model = bound.model;
+    append(diagnostics, bound.diagnostics);
+    const m = model;
+    const ctx: CheckContext = {
+      model: m,
+      lowered: () => (lowered ??= lowerModel(m, { locations: false })),
+      report: (key: DiagnosticKey, file: string, span: Span, args: (string | number)[] = [], extra: { related?: RelatedInformation[]; fixes?: Fix[]; severity?: Severity } = {}) => {
+        diagnostics.push(makeDiagnostic(key, file, span, args, extra));
+      },
+    };
+    for (const check of options.ruleChecks === false ? modelChecks : allChecks) check.run(ctx);
   } catch (e) {
     // A thrown exception is a bug, never the user's fault: report it as such, with a code.
     const file = entries[0] ?? "<input>";
     diagnostics.push(makeDiagnostic("InternalError", file, { start: 0, end: 0 }, [e instanceof Error ? e.message : String(e)]));
     model = emptyModel();
   }
-  return { program, model, diagnostics: dedupe(sortDiagnostics(diagnostics)) };
+  return { program, model, diagnostics: dedupe(sortDiagnostics(diagnostics)), ...(lowered ? { lowered } : {}) };
 }
 
 export interface CompileOutput extends CheckOutput {
@@ -77,14 +93,23 @@ export interface CompileOptions extends CheckOptions {
 export function compileFiles(entries: readonly string[], host: SourceHost, options: CompileOptions = {}): CompileOutput {
   const checked = checkProgramOf(entries, host, options);
   if (checked.diagnostics.some((d) => d.severity === "error")) return checked;
-  const sources = new Map([...checked.program.files].map(([k, v]) => [k, v.text]));
-  const ruleset = lowerModel(checked.model, { sources, locations: options.locations ?? true, ...(options.displayPath ? { displayPath: options.displayPath } : {}) });
-  const problems = validateAgainst("ruleset", ruleset);
+  const locations = options.locations ?? true;
+  // The checks' lowering has no source locations; with locations the rule set is lowered again.
+  const lowered =
+    !locations && checked.lowered
+      ? checked.lowered
+      : lowerModel(checked.model, { sources: new Map([...checked.program.files].map(([k, v]) => [k, v.text])), locations, ...(options.displayPath ? { displayPath: options.displayPath } : {}) });
+  const problems = validateAgainst("ruleset", lowered.ruleset);
   if (problems.length > 0) {
     const d = makeDiagnostic("RuleSetInvalid", entries[0] ?? "<input>", { start: 0, end: 0 }, [problems[0]!.path, problems[0]!.message]);
     return { ...checked, diagnostics: [...checked.diagnostics, d] };
   }
-  return { ...checked, ruleset };
+  return { ...checked, ruleset: lowered.ruleset, lowered };
+}
+
+/** Appends without spreading (a spread of a huge array overflows the stack). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
