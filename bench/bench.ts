@@ -7,7 +7,7 @@ import { countFromTable, winTable } from "../compiler/engine/analysis/enumerate.
 import { analyzeRule } from "../compiler/engine/analysis/analyze.js";
 import type { BodyJson, RuleJson, RuleSet } from "../compiler/index.js";
 import { compile } from "../compiler/index.js";
-import { readFileSync } from "node:fs";
+import { NodeSourceHost } from "../compiler/node/index.js";
 
 const only = process.argv[2];
 
@@ -126,7 +126,7 @@ function benchBodies(): void {
     ["examples/un.mlat", "UN.GeneralAssembly.important"],
     ["examples/un.mlat", "UN.SecurityCouncil.substantive"],
   ] as const) {
-    const host = { readFile: (p: string) => { try { return readFileSync(p, "utf8"); } catch { return undefined; } } };
+    const host = new NodeSourceHost();
     const rs = compile({ host: host, entries: [file] }).ruleset!;
     const found = rs.institutions.flatMap((i) => i.bodies.flatMap((b) => b.rules.map((r) => ({ b, r })))).find((x) => x.r.id === id)!;
     const [a, t] = best(3, () => analyzeRule(rs, found.b, found.r, { listLimit: 0 }));

@@ -7,7 +7,8 @@ import * as path from "node:path";
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, PublishDiagnosticsNotification } from "vscode-languageserver-protocol/node";
-import { check, type SourceHost } from "../compiler/index.js";
+import { check } from "../compiler/index.js";
+import { NodeSourceHost } from "../compiler/node/index.js";
 
 function workspace(lines: number): { folder: string; files: string[]; edited: string } {
   const folder = mkdtempSync(path.join(tmpdir(), "mlat-bench-lsp-"));
@@ -42,7 +43,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function run(lines: number): Promise<void> {
   const ws = workspace(lines);
   const totalLines = ws.files.reduce((a, f) => a + readFileSync(f, "utf8").split("\n").length, 0);
-  const host: SourceHost = { readFile: (p) => { try { return readFileSync(p, "utf8"); } catch { return undefined; } } };
+  const host = new NodeSourceHost();
   const t0 = performance.now();
   check({ host: host, entries: ws.files }, { references: false });
   const cold = performance.now() - t0;

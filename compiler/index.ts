@@ -13,10 +13,13 @@ export { LineIndex, type Span, type Position } from "./text/span.js";
 export { closest } from "./text/suggest.js";
 export { Diagnostics, allDiagnostics, findDiagnostic, type DiagnosticDefinition, type DiagnosticKey, type Severity } from "./diagnostics/codes.js";
 export { type Diagnostic, type Fix, type RelatedInformation, makeDiagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
-export { renderDiagnostic, summarize, plural, position, type RenderOptions } from "./diagnostics/render.js";
-export { toSarif, DOCS_URL } from "./diagnostics/formats/sarif.js";
+export { renderDiagnostic, renderDiagnostics, excerpt, summarize, plural, position, type RenderOptions } from "./diagnostics/render.js";
+export { limitPerFile, LineIndexes, PRETTY_PER_FILE, MACHINE_PER_FILE } from "./diagnostics/limits.js";
+export { toSarif, pathToUriReference, DOCS_URL } from "./diagnostics/formats/sarif.js";
 export { toGithubCommands, githubSummary } from "./diagnostics/formats/github.js";
-export { checkJunit, escapeXml } from "./diagnostics/formats/junit.js";
+export { checkJunit, testJunit, xmlText, type JunitCase } from "./diagnostics/formats/junit.js";
+export { toJsonReport, type JsonDiagnostic } from "./diagnostics/formats/json.js";
+export { escapeControl } from "./text/escape.js";
 
 // ─── programs, the model, the rule set ──────────────────────────────────────────────────────
 export { loadProgram, type SourceHost, type Program, type ParseCache } from "./semantics/program.js";

@@ -1,23 +1,17 @@
 // Test helpers, one per boundary (rust-analyzer style): tests are data, and goldens are blessed
 // with UPDATE_SNAPSHOTS=1 (review the diff), never by editing the expected text by hand.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { check, compile, LineIndex, type Diagnostic, type SourceHost } from "../compiler/index.js";
+import { NodeSourceHost } from "../compiler/node/index.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export const fsHost: SourceHost = {
-  readFile: (p) => {
-    try {
-      return statSync(p).isFile() ? readFileSync(p, "utf8") : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** The one Node source host (the CLI's and the server's), reading afresh each time. */
+export const fsHost: SourceHost = new NodeSourceHost({ cache: false });
 
 export function updating(): boolean {
   return process.env["UPDATE_SNAPSHOTS"] === "1";

@@ -107,6 +107,17 @@ describe("completion", () => {
   it("offers declarations at the top level", () => {
     expect(labels(`use "./world.mlat"\n<|>`)).toEqual(expect.arrayContaining(["state", "group", "institution", "scenario", "assert"]));
   });
+
+  it("offers each snippet once, where its declaration can stand (the only snippets any editor gets)", () => {
+    const kinds = (src: string) => {
+      const { ide, offset } = setup(src);
+      return ide.completions("/w/main.mlat", offset).filter((c) => c.kind === "snippet").map((c) => c.label).sort();
+    };
+    expect(kinds(`use "./world.mlat"\n<|>`)).toEqual(["assert", "group", "institution", "scenario", "state"]);
+    const inBody = kinds(EEC.replace("    seats: members\n", "    <|>\n    seats: members\n"));
+    expect(inBody).toEqual(expect.arrayContaining(["rule", "weight"]));
+    expect(new Set(inBody).size).toBe(inBody.length);
+  });
 });
 
 describe("outline, tokens, ranges", () => {

@@ -11,17 +11,18 @@ const ext = path.join(root, "vscode-extension");
 const manifest = JSON.parse(readFileSync(path.join(ext, "package.json"), "utf8"));
 
 describe("the extension manifest", () => {
-  it("contributes the language, grammar, configuration, snippets, commands and settings", () => {
+  it("contributes the language, grammar, configuration, commands and settings; snippets come from the server only", () => {
     expect(manifest.contributes.languages[0]).toMatchObject({ id: "mlat", extensions: [".mlat"], configuration: "./language-configuration.json" });
     expect(manifest.contributes.grammars[0]).toMatchObject({ language: "mlat", scopeName: "source.mlat" });
-    for (const file of [manifest.contributes.grammars[0].path, manifest.contributes.snippets[0].path, manifest.contributes.languages[0].configuration, manifest.icon]) {
+    // Snippets are defined once, in the compiler, and served by the language server in completion:
+    // a snippet file here too would show every snippet twice in VS Code.
+    expect(manifest.contributes.snippets).toBeUndefined();
+    for (const file of [manifest.contributes.grammars[0].path, manifest.contributes.languages[0].configuration, manifest.icon]) {
       expect(existsSync(path.join(ext, file)), file).toBe(true);
     }
     const config = JSON.parse(readFileSync(path.join(ext, "language-configuration.json"), "utf8"));
     expect(config.comments).toEqual({ lineComment: "//", blockComment: ["/*", "*/"] });
     expect(Object.keys(config)).toEqual(expect.arrayContaining(["brackets", "autoClosingPairs", "surroundingPairs", "indentationRules", "wordPattern"]));
-    const snippets = JSON.parse(readFileSync(path.join(ext, "snippets/mlat.json"), "utf8"));
-    expect(Object.keys(snippets)).toEqual(expect.arrayContaining(["state", "group", "institution", "body", "rule", "principle", "scenario", "assert"]));
     expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(["mlat.analyzeRuleAtCursor", "mlat.runScenariosInFile", "mlat.showPowerReport", "mlat.restartServer"]);
     expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(["mlat.trace.server", "mlat.server.path"]);
     expect(manifest.engines.vscode).toBe("^1.91.0");
@@ -44,7 +45,6 @@ describe("the packaged .vsix", () => {
         "extension/language-configuration.json",
         "extension/package.json",
         "extension/readme.md",
-        "extension/snippets/mlat.json",
         "extension/syntaxes/mlat.tmLanguage.json",
       ].sort(),
     );

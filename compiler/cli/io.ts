@@ -1,5 +1,5 @@
 // Output helpers shared by the commands: colour decisions, writing files and the CLI's own errors.
-import { makeDiagnostic, renderDiagnostic, type Diagnostic, type DiagnosticKey, type LineIndex } from "../index.js";
+import { escapeControl, makeDiagnostic, renderDiagnostics, type Diagnostic, type DiagnosticKey } from "../index.js";
 import { writeFileSafely, WriteProblem } from "../node/index.js";
 import { ExitCode } from "./exit-codes.js";
 
@@ -33,12 +33,11 @@ export function cliError(key: DiagnosticKey, args: (string | number)[], file = "
 
 export function printCliError(e: CliError): void {
   const d = e.diagnostic;
-  process.stderr.write(`${d.file}: ${d.severity} ${d.code}: ${d.message}\n`);
+  process.stderr.write(`${escapeControl(d.file)}: ${d.severity} ${d.code}: ${escapeControl(d.message)}\n`);
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, color: boolean, out: NodeJS.WriteStream = process.stdout): void {
-  const cache = new Map<string, LineIndex>();
-  const text = ds.map((d) => renderDiagnostic(d, { color, displayPath, sources }, cache)).join("\n\n");
+  const text = renderDiagnostics(ds, { color, displayPath, sources });
   if (text) out.write(text + "\n");
 }
 

@@ -35,7 +35,8 @@ export class NodeSourceHost implements SourceHost {
       text = decodeUtf8(readBounded(file, MAX_SOURCE_BYTES));
     } catch (e) {
       if (!(e instanceof ReadProblem)) throw e;
-      this.problems.set(file, e.reason);
+      // A missing file is not a "problem": the compiler says "cannot find" for it.
+      if (e.reason !== "no such file") this.problems.set(file, e.reason);
       if (e.tooLarge) this.tooLarge.add(file);
       text = undefined;
     }

@@ -80,7 +80,7 @@ export function bindBody(
 
   const seatIds = new Set(seats.map((s) => s.id));
   const bodyScope: SetScope = { file, institution, seatClasses, body: bodyId, poisonedClasses };
-  const weightTables = bindWeightTables(ctx, sets, decl, file, bodyId, seatIds, bodyScope);
+  const weightTables = bindWeightTables(ctx, sets, decl, file, bodyId, seatIds, bodyScope, poisoned);
 
   const rules = new Map<string, RuleInfo>();
   for (const item of decl.items) {
@@ -123,7 +123,7 @@ export function bindBody(
 }
 
 /** The body's `weight W { … }` tables: seat id → exact value (keys may be groups or seat classes). */
-function bindWeightTables(ctx: BindContext, sets: SetEvaluator, decl: A.BodyDecl, file: string, bodyId: string, seatIds: ReadonlySet<string>, scope: SetScope): Map<string, Map<string, Rational>> {
+function bindWeightTables(ctx: BindContext, sets: SetEvaluator, decl: A.BodyDecl, file: string, bodyId: string, seatIds: ReadonlySet<string>, scope: SetScope, seatsPoisoned: boolean): Map<string, Map<string, Rational>> {
   const weightTables = new Map<string, Map<string, Rational>>();
   for (const item of decl.items) {
     if (item.kind !== "weight" || item.name.text === "") continue;
@@ -139,7 +139,8 @@ function bindWeightTables(ctx: BindContext, sets: SetEvaluator, decl: A.BodyDecl
       if (!value) continue;
       const targets = sets.evaluateChecked({ kind: "ref", name: entry.key, span: entry.key.span }, scope);
       const seated = targets.members.filter((t) => seatIds.has(t));
-      if (targets.members.length > 0 && seated.length === 0 && !targets.poisoned) ctx.report("WeightForNonSeat", file, entry.key.span, [item.name.text, entry.key.text, bodyId]);
+      // When the body's seats had an error, who holds a seat is unknown: no second error here.
+      if (targets.members.length > 0 && seated.length === 0 && !targets.poisoned && !seatsPoisoned) ctx.report("WeightForNonSeat", file, entry.key.span, [item.name.text, entry.key.text, bodyId]);
       for (const t of seated) {
         if (table.has(t)) ctx.report("DuplicateMember", file, entry.key.span, [t]);
         table.set(t, value);

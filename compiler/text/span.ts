@@ -22,10 +22,12 @@ export interface Position {
 export class LineIndex {
   private readonly lineStarts: number[];
 
+  /** Lines end at `\n`, `\r\n` or a lone `\r` (as the LSP counts them). */
   constructor(readonly text: string) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
     }
     this.lineStarts = starts;
   }
@@ -53,6 +55,7 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), end);
   }
 
+  /** The text of a line without its line end. */
   lineText(line: number): string {
     const start = this.lineStarts[line] ?? this.text.length;
     const next = this.lineStarts[line + 1];

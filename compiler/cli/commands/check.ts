@@ -1,7 +1,7 @@
 // `mlat check PATH…`: diagnostics for every design, exit 1 on errors.
 // One diagnostic model, several renderers: pretty, json, sarif, github, junit.
 import { appendFileSync } from "node:fs";
-import { check, checkJunit, githubSummary, plural, position, summarize, toGithubCommands, toSarif, type Diagnostic } from "../../index.js";
+import { check, checkJunit, githubSummary, plural, summarize, toGithubCommands, toJsonReport, toSarif, type Diagnostic } from "../../index.js";
 import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
 import { displayPath, printDiagnostics, useColor, version } from "../io.js";
@@ -37,9 +37,7 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions)
 
   switch (options.format) {
     case "json":
-      process.stdout.write(
-        JSON.stringify({ diagnostics: diagnostics.map((d) => toJson(d, sources.get(d.file))), summary: { files: result.files.length, errors: counts.errors, warnings: counts.warnings } }, null, 2) + "\n",
-      );
+      process.stdout.write(JSON.stringify(toJsonReport(diagnostics, sources, { files: result.files.length, errors: counts.errors, warnings: counts.warnings }, displayPath), null, 2) + "\n");
       break;
     case "sarif":
       process.stdout.write(JSON.stringify(toSarif(diagnostics, sources, version()), null, 2) + "\n");
@@ -65,20 +63,4 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions)
     return ExitCode.Failure;
   }
   return ExitCode.Ok;
-}
-
-export function toJson(d: Diagnostic, text: string | undefined) {
-  const s = position(text, d.span.start);
-  const e = position(text, d.span.end);
-  return {
-    file: displayPath(d.file),
-    line: s.line,
-    column: s.column,
-    endLine: e.line,
-    endColumn: e.column,
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    ...(d.related ? { related: d.related.map((r) => ({ file: displayPath(r.file), ...position(text, r.span.start), message: r.message })) } : {}),
-  };
 }

@@ -1,5 +1,5 @@
 // `mlat test PATH…`: runs scenarios and assertions; one line each, then `N passed, N failed`.
-import { compile, escapeXml as escape, test, type TestResult } from "../../index.js";
+import { compile, escapeControl, test, testJunit, type TestResult } from "../../index.js";
 import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
 import { printDiagnostics, useColor, writeOutput } from "../io.js";
@@ -25,7 +25,7 @@ export function runTestCommand(paths: readonly string[], options: { format: "pre
   const passed = all.filter((r) => r.passed).length;
   const failed = all.length - passed;
   if (options.format === "junit") {
-    const xml = junit(suites);
+    const xml = testJunit(suites.map((s) => ({ ...s, results: s.results.map((r) => ({ ...r, name: r.kind === "scenario" ? `scenario "${r.name}"` : `assert ${r.name}` })) })));
     if (options.output) writeOutput(options.output, xml, files);
     else process.stdout.write(xml);
   } else {
@@ -33,34 +33,11 @@ export function runTestCommand(paths: readonly string[], options: { format: "pre
     const paint = (c: string, s: string) => (color ? `\x1b[${c}m${s}\x1b[0m` : s);
     for (const r of all) {
       const label = r.kind === "scenario" ? `scenario "${r.name}"` : `assert ${r.name}`;
-      process.stdout.write(`${r.passed ? paint("32", "PASS") : paint("31", "FAIL")} ${r.file ?? ""}${r.line ? `:${r.line}` : ""} ${label}\n`);
-      for (const m of r.messages) process.stdout.write(`     ${m}\n`);
+      // Names and messages come from the design: shown escaped, a newline in them starts no line.
+      process.stdout.write(`${r.passed ? paint("32", "PASS") : paint("31", "FAIL")} ${escapeControl(r.file ?? "")}${r.line ? `:${r.line}` : ""} ${escapeControl(label)}\n`);
+      for (const m of r.messages) process.stdout.write(`     ${escapeControl(m)}\n`);
     }
   }
   if (options.format !== "junit" || options.output) process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed > 0 ? ExitCode.Failure : ExitCode.Ok;
-}
-
-
-export function junit(suites: readonly { file: string; results: readonly TestResult[]; seconds: number }[]): string {
-  const total = suites.reduce((a, s) => a + s.results.length, 0);
-  const failures = suites.reduce((a, s) => a + s.results.filter((r) => !r.passed).length, 0);
-  const out = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="mlat" tests="${total}" failures="${failures}">`];
-  for (const s of suites) {
-    const f = s.results.filter((r) => !r.passed).length;
-    out.push(`  <testsuite name="${escape(s.file)}" tests="${s.results.length}" failures="${f}" time="${s.seconds.toFixed(3)}">`);
-    for (const r of s.results) {
-      const name = r.kind === "scenario" ? `scenario "${r.name}"` : `assert ${r.name}`;
-      const attrs = `classname="${escape(s.file)}" name="${escape(name)}"${r.line ? ` file="${escape(s.file)}" line="${r.line}"` : ""}`;
-      if (r.passed) out.push(`    <testcase ${attrs}/>`);
-      else {
-        out.push(`    <testcase ${attrs}>`);
-        out.push(`      <failure message="${escape(r.messages[0] ?? "failed")}">${escape(r.messages.join("\n"))}</failure>`);
-        out.push(`    </testcase>`);
-      }
-    }
-    out.push(`  </testsuite>`);
-  }
-  out.push(`</testsuites>`, "");
-  return out.join("\n");
 }

@@ -1,19 +1,20 @@
 // SARIF 2.1.0 for GitHub code scanning: the rules come from the diagnostics table, results carry a
 // relative URI and a 1-based region.
+import type * as Sarif from "sarif";
 import { allDiagnostics } from "../codes.js";
 import type { Diagnostic } from "../diagnostic.js";
-import { LineIndex } from "../../text/span.js";
+import { LineIndexes, limitPerFile, MACHINE_PER_FILE } from "../limits.js";
 
 export const DOCS_URL = "https://github.com/mlat-lang/mlat/blob/main/docs/diagnostics.md";
 
-export function toSarif(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, version: string): object {
-  const indexes = new Map<string, LineIndex>();
-  const index = (file: string) => {
-    let i = indexes.get(file);
-    if (!i && sources.has(file)) indexes.set(file, (i = new LineIndex(sources.get(file)!)));
-    return i;
-  };
-  const ruleIds = allDiagnostics.map((d) => d.code);
+/** A file path as a URI reference: every character a URI reserves (`#`, `?`, `%`, spaces) encoded. */
+export function pathToUriReference(file: string): string {
+  return file.replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
+}
+
+export function toSarif(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, version: string): Sarif.Log {
+  const indexes = new LineIndexes(sources);
+  const ruleIndex = new Map(allDiagnostics.map((d, i) => [d.code, i]));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -35,19 +36,19 @@ export function toSarif(diagnostics: readonly Diagnostic[], sources: ReadonlyMap
             })),
           },
         },
-        results: diagnostics.map((d) => {
-          const i = index(d.file);
+        results: limitPerFile(diagnostics, MACHINE_PER_FILE).shown.map((d): Sarif.Result => {
+          const i = indexes.of(d.file);
           const s = i ? i.position(d.span.start) : { line: 0, character: 0 };
           const e = i ? i.position(d.span.end) : s;
           return {
             ruleId: d.code,
-            ruleIndex: ruleIds.indexOf(d.code),
+            ruleIndex: ruleIndex.get(d.code) ?? -1,
             level: level(d.severity),
             message: { text: d.message.replace(/`/g, "'") },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(d.file.replace(/^\.\//, "")), uriBaseId: "%SRCROOT%" },
+                  artifactLocation: { uri: pathToUriReference(d.file), uriBaseId: "%SRCROOT%" },
                   region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: Math.max(e.character + 1, e.line === s.line ? s.character + 2 : 1) },
                 },
               },

@@ -8,30 +8,12 @@ import type { Model } from "../../semantics/model.js";
 import { lex } from "../../syntax/lexer.js";
 import { declarationStarters, parser } from "../../syntax/parser.js";
 import * as T from "../../syntax/tokens.js";
+import { snippetNamed, snippetsFor } from "./snippets.js";
 
-export type CompletionKind = "keyword" | "state" | "group" | "institution" | "body" | "rule" | "seatClass" | "weight" | "attribute" | "action" | "parameter" | "principle" | "value" | "snippet";
-
-export interface CompletionItem {
-  readonly label: string;
-  readonly kind: CompletionKind;
-  readonly detail?: string;
-  readonly documentation?: string;
-  readonly insertText?: string;
-  readonly snippet?: boolean;
-}
+export type { CompletionItem, CompletionKind } from "./completion-item.js";
+import type { CompletionItem } from "./completion-item.js";
 
 const topLevel = new Set<TokenType>(declarationStarters);
-
-const snippets: CompletionItem[] = [
-  { label: "state", kind: "snippet", detail: "declare a state", insertText: 'state ${1:ISO} "${2:Name}" { power: ${3:small}, region: ${4:Europe} }', snippet: true },
-  { label: "group", kind: "snippet", detail: "declare a group of states", insertText: "group ${1:Name} = { ${2} }", snippet: true },
-  { label: "institution", kind: "snippet", detail: "an institution with a body and a rule", insertText: 'institution ${1:Name} "${2:Title}" {\n  members: ${3:states}\n\n  body ${4:Assembly} {\n    seats: members\n    rule ${5:ordinary}: yes > 1/2 of voting\n  }\n}', snippet: true },
-  { label: "body", kind: "snippet", detail: "a body with seats and a rule", insertText: "body ${1:Council} {\n  seats: members\n  rule ${2:qualified}: yes >= ${3:2/3}\n}", snippet: true },
-  { label: "rule", kind: "snippet", detail: "a decision rule", insertText: "rule ${1:name}: yes >= ${2:2/3} of voting", snippet: true },
-  { label: "principle", kind: "snippet", detail: "a principle of conduct", insertText: "principle ${1:Name} \"${2:Article}\":\n  every member must not ${3:Action}(${4:against}: member)", snippet: true },
-  { label: "scenario", kind: "snippet", detail: "a scenario with a vote", insertText: 'scenario "${1:description}" {\n  vote ${2:INST.BODY.RULE} { yes: ${3} no: ${4} }\n  expect ${5:adopted}\n}', snippet: true },
-  { label: "assert", kind: "snippet", detail: "an assertion about a rule", insertText: "assert ${1:INST.BODY.RULE}: veto players = ${2:none}", snippet: true },
-];
 
 export function completions(model: Model, ast: A.SourceFile, file: string, text: string, offset: number): CompletionItem[] {
   // The declaration being typed: from the last top-level keyword before the cursor.
@@ -57,7 +39,7 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
   const add = (i: CompletionItem) => {
     if (!items.has(`${i.kind}:${i.label}`)) items.set(`${i.kind}:${i.label}`, i);
   };
-  if (tokens.length === 0) for (const s of snippets.filter((s) => ["state", "group", "institution", "scenario", "assert"].includes(s.label))) add(s);
+  if (tokens.length === 0) for (const s of snippetsFor("file")) add(s);
 
   let suggestions: ReturnType<typeof parser.computeContentAssist> = [];
   try {
@@ -74,8 +56,10 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
     if (T.keywords.includes(t)) {
       const word = (t.PATTERN as RegExp).source;
       add({ label: word, kind: "keyword" });
-      if (rule === "institutionDecl" || rule === "bodyDecl" || rule === "file") {
-        const snippet = snippets.find((x) => x.label === word);
+      // A keyword that starts a declaration (its rule sits directly in a file, an institution or a body).
+      const parent = s.ruleStack[s.ruleStack.length - 2] ?? "";
+      if (["institutionDecl", "bodyDecl", "file"].includes(rule) || ["institutionDecl", "bodyDecl", "file"].includes(parent)) {
+        const snippet = snippetNamed(word);
         if (snippet) add(snippet);
       }
       continue;
