@@ -7,6 +7,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { SourceHost } from "./semantics/program.js";
 import type { RuleSet, BlocJson } from "./ruleset/types.js";
 import { validateAgainst, type SchemaError } from "./ruleset/validate.js";
+import { checkConsistency } from "./ruleset/consistency.js";
 import {
   allRules,
   analyzeBloc,
@@ -74,10 +75,15 @@ export function compile(input: DesignInput, options: CompileOptions = {}): Compi
   return compileFiles(chosen, host, { locations: true, ...options });
 }
 
-/** Checks that JSON is a valid compiled rule set; the errors name the JSON path. */
+/**
+ * Checks that JSON is a valid compiled rule set: the published schema, then what the schema cannot
+ * say (unique ids, references that resolve, complete non-negative weights). Errors name the JSON path.
+ */
 export function validateRuleSet(json: unknown): { readonly ok: true; readonly ruleset: RuleSet } | { readonly ok: false; readonly errors: readonly SchemaError[] } {
   const errors = validateAgainst("ruleset", json);
-  return errors.length ? { ok: false, errors } : { ok: true, ruleset: json as RuleSet };
+  if (errors.length) return { ok: false, errors };
+  const inconsistent = checkConsistency(json as RuleSet);
+  return inconsistent.length ? { ok: false, errors: inconsistent } : { ok: true, ruleset: json as RuleSet };
 }
 
 export type AnalysisOutcome = RuleAnalysis | { readonly rule: string; readonly error: string };

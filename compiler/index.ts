@@ -20,6 +20,7 @@ export { toGithubCommands, githubSummary } from "./diagnostics/formats/github.js
 export { checkJunit, testJunit, xmlText, type JunitCase } from "./diagnostics/formats/junit.js";
 export { toJsonReport, type JsonDiagnostic } from "./diagnostics/formats/json.js";
 export { escapeControl } from "./text/escape.js";
+export { numbersAsExactStrings, exactDecimal, JsonNumberError } from "./text/json.js";
 
 // ─── programs, the model, the rule set ──────────────────────────────────────────────────────
 export { loadProgram, type SourceHost, type Program, type ParseCache } from "./semantics/program.js";

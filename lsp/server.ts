@@ -35,9 +35,14 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   const indexOf = (p: string): LineIndex | undefined => host.lineIndex(p);
 
-  /** Wraps a handler: exceptions are logged and answered as errors, never fatal. */
+  // The protocol's life cycle: nothing is answered before `initialize`, nor after `shutdown`.
+  let phase: "starting" | "running" | "shut down" = "starting";
+
+  /** Wraps a handler: the life cycle is enforced; exceptions are logged and answered as errors, never fatal. */
   function safe<P, R>(name: string, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
     return (params: P) => {
+      if (phase === "starting") return new ResponseError(ErrorCodes.ServerNotInitialized, "the server is not initialized yet");
+      if (phase === "shut down") return new ResponseError(ErrorCodes.InvalidRequest, "the server is shutting down");
       try {
         return handler(params);
       } catch (e) {
@@ -59,7 +64,12 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }
   });
 
+  connection.onShutdown(() => {
+    phase = "shut down";
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    phase = "running";
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     return {
@@ -181,7 +191,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       const a = at(params.textDocument.uri, params.position);
       if (!a) return null;
       const r = ide.prepareRename(a.p, a.offset);
-      if ("error" in r) throw new RenameRefused(r.error);
+      // A refusal is an answer, not a failure: no stack trace.
+      if ("error" in r) return new ResponseError(ErrorCodes.InvalidRequest, r.error);
       return { range: toRange(a.index, r.span), placeholder: r.placeholder };
     }),
   );
@@ -314,12 +325,6 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   documents.listen(connection);
   connection.listen();
-}
-
-class RenameRefused extends ResponseError<void> {
-  constructor(message: string) {
-    super(ErrorCodes.InvalidRequest, message);
-  }
 }
 
 declare const MLAT_VERSION: string;

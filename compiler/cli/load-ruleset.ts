@@ -1,12 +1,15 @@
 // The rule set a command works on: compiled from a design (.mlat) or read from a compiled rule set
 // (.json, or any file with --ruleset), validated against the published schema.
-import { compile, makeDiagnostic, validateAgainst, type RuleSet } from "../index.js";
+import { compile, makeDiagnostic, numbersAsExactStrings, validateRuleSet, type RuleSet } from "../index.js";
 import { decodeUtf8, MAX_JSON_BYTES, NodeSourceHost, readBounded, ReadProblem, toInternalPath } from "../node/index.js";
 import { CliError, cliError, printDiagnostics, useColor } from "./io.js";
 import { ExitCode } from "./exit-codes.js";
 
-/** Reads a JSON input (at most 50 MiB, checked before reading). */
-export function readJsonFile(file: string): unknown {
+/**
+ * Reads a JSON input (at most 50 MiB, checked before reading). With `exactNumbers`, number
+ * literals become strings of their exact decimal value (event arguments are exact values).
+ */
+export function readJsonFile(file: string, options: { exactNumbers?: boolean } = {}): unknown {
   let text: string;
   try {
     text = decodeUtf8(readBounded(file, MAX_JSON_BYTES));
@@ -15,7 +18,7 @@ export function readJsonFile(file: string): unknown {
     throw e;
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(options.exactNumbers ? numbersAsExactStrings(text) : text);
   } catch (e) {
     throw cliError("InvalidInput", [file, `not valid JSON: ${(e as Error).message}`]);
   }
@@ -23,10 +26,9 @@ export function readJsonFile(file: string): unknown {
 
 export function loadRuleSet(file: string, options: { ruleset?: boolean; color?: boolean }): RuleSet {
   if (options.ruleset || file.endsWith(".json")) {
-    const json = readJsonFile(file);
-    const problems = validateAgainst("ruleset", json);
-    if (problems.length) throw new CliError(makeDiagnostic("RuleSetInvalid", file, { start: 0, end: 0 }, [problems[0]!.path, problems[0]!.message]));
-    return json as RuleSet;
+    const checked = validateRuleSet(readJsonFile(file));
+    if (!checked.ok) throw new CliError(makeDiagnostic("RuleSetInvalid", file, { start: 0, end: 0 }, [checked.errors[0]!.path, checked.errors[0]!.message]));
+    return checked.ruleset;
   }
   const host = new NodeSourceHost({ displayPath: toInternalPath });
   const entry = toInternalPath(file);

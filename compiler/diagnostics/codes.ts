@@ -34,6 +34,10 @@ export const Diagnostics = {
     code: "MLAT1005", severity: "error", message: "nesting is deeper than {0} levels",
     docs: "Conditions and group expressions may nest parentheses up to a fixed depth. Deeper nesting is almost certainly generated or mistaken text; split the expression, or name parts of it as groups.",
   },
+  ExpressionTooLong: {
+    code: "MLAT1007", severity: "error", message: "an expression of more than {0} terms: name parts of it as groups",
+    docs: "A group expression such as `A + B + C + …` may join up to a fixed number of terms. A longer one is almost certainly generated text; name parts of it as groups (`group EastAsia = …`) and join those, or list the states in one `{ … }`, which has no such limit.",
+  },
   UnknownName: {
     code: "MLAT2001", severity: "error", message: "unknown {0} `{1}`{2}{3}",
     docs: "A name is used that is not declared where it is looked up. States, groups, actions, institutions, arrangements are declared at the top level (or in a file imported with `use`); bodies, rules and principles inside their institution; seat classes and weights inside their body. The message suggests the closest declared name when there is one; the quick fix applies it.",
@@ -85,6 +89,10 @@ export const Diagnostics = {
   ImportNotMlat: {
     code: "MLAT2013", severity: "error", message: "`{0}` is not an `.mlat` file",
     docs: "A `use` names a file that does not end in `.mlat`. Designs import only other designs; a rule set (JSON) is an input of `mlat eval` and `mlat analyze`, not an import.",
+  },
+  ImportEmpty: {
+    code: "MLAT2014", severity: "error", message: "an import needs a path: write `use \"./other.mlat\"`",
+    docs: "A `use` names the file it imports, relative to the importing file, in double quotes. An empty path names no file.",
   },
   MissingWeight: {
     code: "MLAT3001", severity: "error", message: "the seat `{0}` has no value for the weight `{1}` used by the rule `{2}`",

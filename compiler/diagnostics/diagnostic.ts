@@ -32,7 +32,7 @@ export function makeDiagnostic(
   extra: { related?: RelatedInformation[]; fixes?: Fix[]; severity?: Severity } = {},
 ): Diagnostic {
   const def = Diagnostics[key];
-  const message = def.message.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const message = def.message.replace(/\{(\d)\}/g, (_, i: string) => shorten(String(args[Number(i)] ?? "")));
   const d: Diagnostic = {
     code: def.code,
     severity: extra.severity ?? def.severity,
@@ -43,6 +43,13 @@ export function makeDiagnostic(
     ...(extra.fixes && extra.fixes.length ? { fixes: extra.fixes } : {}),
   };
   return d;
+}
+
+/** Longest text a message quotes from the design (a 100,000-letter name is shown cut). */
+export const MAX_QUOTED = 200;
+
+function shorten(s: string): string {
+  return s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

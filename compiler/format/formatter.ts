@@ -3,6 +3,7 @@
 // lines kept, comments and doc comments kept where they were. A statement with a comment inside
 // it prints verbatim. The result is checked before it is returned: it must re-parse to the same
 // AST and keep every comment, or the formatter refuses (and the file is left alone).
+import { maxOf, minOf } from "../text/arrays.js";
 import type { IToken } from "chevrotain";
 import type * as A from "../syntax/ast.js";
 import { parse } from "../syntax/parse.js";
@@ -21,7 +22,21 @@ export interface FormatResult {
 
 const IND = "  ";
 
-export function format(text: string, file: string): FormatResult {
+/**
+ * Formats a design. A byte-order mark and Windows line ends (`\r\n`) are kept as the file had
+ * them: the formatter works on the text without them and puts them back.
+ */
+export function format(original: string, file: string): FormatResult {
+  const bom = original.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const crlf = /\r\n/.test(original) && !/(^|[^\r])\n/.test(original);
+  const text = (bom ? original.slice(1) : original).replace(/\r\n/g, "\n");
+  const r = formatText(text, file);
+  // Errors point into the file as it is (the parser reads a BOM and `\r` as white space).
+  if (!r.ok) return { ...r, text: original, diagnostics: r.diagnostics.length && text !== original ? parse(original, file).diagnostics.filter((d) => d.severity === "error") : r.diagnostics };
+  return { ...r, text: bom + (crlf ? r.text.replace(/\n/g, "\r\n") : r.text) };
+}
+
+function formatText(text: string, file: string): FormatResult {
   const parsed = parse(text, file);
   const errors = parsed.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return { ok: false, text, diagnostics: errors, reason: "the file has syntax errors" };
@@ -48,7 +63,7 @@ function alignStates(decls: readonly A.Declaration[], bodies: string[], placed: 
   let run: number[] = [];
   const flush = () => {
     const heads = run.map((i) => bodies[i]!.indexOf(" {"));
-    const width = Math.max(...heads.filter((h) => h >= 0));
+    const width = maxOf(heads.filter((h) => h >= 0));
     if (run.length > 1) for (const [k, i] of run.entries()) if (heads[k]! >= 0) bodies[i] = bodies[i]!.slice(0, heads[k]).padEnd(width) + bodies[i]!.slice(heads[k]);
     run = [];
   };
@@ -129,7 +144,7 @@ class Printer {
     this.pool.consume(span);
     const lines = this.text.slice(span.start, span.end).split("\n");
     const rest = lines.slice(1).filter((l) => l.trim());
-    const common = rest.length ? Math.min(...rest.map((l) => l.length - l.trimStart().length)) : 0;
+    const common = rest.length ? minOf(rest.map((l) => l.length - l.trimStart().length)) : 0;
     const firstCol = span.start - (this.text.lastIndexOf("\n", span.start - 1) + 1);
     const shift = Math.min(common, firstCol);
     return lines.map((l, i) => (i === 0 ? l.trimEnd() : l.trim() ? indent + l.slice(shift).trimEnd() : "")).join("\n");
@@ -222,7 +237,7 @@ class Printer {
         const inline = `${ind}weight ${b.name.text} { ${entries.map((e) => `${e.key}: ${e.value}`).join(", ")} }`;
         if (entries.length <= 6 && inline.length <= P.WIDTH) return entries.length ? inline : `${ind}weight ${b.name.text} { }`;
         // One entry per line, values aligned.
-        const width = Math.max(...entries.map((e) => e.key.length));
+        const width = maxOf(entries.map((e) => e.key.length));
         const inner = ind + IND;
         return `${ind}weight ${b.name.text} {\n${entries.map((e) => `${inner}${`${e.key}:`.padEnd(width + 1)} ${e.value}`).join("\n")}\n${ind}}`;
       }

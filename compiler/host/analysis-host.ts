@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParseCache, SourceHost } from "../semantics/program.js";
 import type { DeclarationSite, Reference } from "../semantics/model.js";
 import { LineIndex } from "../text/span.js";
+import { parse, type ParseResult } from "../syntax/parse.js";
 
 export interface FileSnapshot {
   readonly path: string;
@@ -112,6 +113,18 @@ export class AnalysisHost {
     }
     for (const e of output.program.entries) paths.add(e);
     return [...paths].map((f) => `${f}@${this.versions.get(f) ?? 0}`).join("|");
+  }
+
+  /** The parse of one file alone (outline, folding, selection need no checking), from the cache. */
+  parseOf(path: string): ParseResult | undefined {
+    const text = this.text(path);
+    if (text === undefined) return undefined;
+    let entry = this.parseCache.get(path);
+    if (!entry || entry.text !== text) {
+      entry = { text, parsed: parse(text, path) };
+      this.parseCache.set(path, entry);
+    }
+    return entry.parsed;
   }
 
   /** The checked program whose entry is `path` (its imports included), from the cache when valid. */

@@ -58,8 +58,8 @@ export class Ide {
   }
 
   documentSymbols(path: string): OutlineSymbol[] {
-    const { file } = this.parsed(path);
-    return file ? outline(file.parsed.ast) : [];
+    const parsed = this.host.parseOf(path);
+    return parsed ? outline(parsed.ast) : [];
   }
 
   workspaceSymbols(query: string): DeclarationSite[] {
@@ -79,13 +79,13 @@ export class Ide {
   }
 
   foldingRanges(path: string) {
-    const { file } = this.parsed(path);
-    return file ? foldingRanges(file.parsed.ast, file.parsed.comments) : [];
+    const parsed = this.host.parseOf(path);
+    return parsed ? foldingRanges(parsed.ast, parsed.comments) : [];
   }
 
   selectionRanges(path: string, offsets: readonly number[]): Span[][] {
-    const { file } = this.parsed(path);
-    return offsets.map((o) => (file ? selectionChain(file.parsed.ast, o) : []));
+    const parsed = this.host.parseOf(path);
+    return offsets.map((o) => (parsed ? selectionChain(parsed.ast, o) : []));
   }
 
   codeActions(path: string, range: Span): CodeAction[] {
@@ -99,8 +99,8 @@ export class Ide {
   }
 
   codeLenses(path: string): CodeLens[] {
-    const { file } = this.parsed(path);
-    return file ? codeLenses(file.parsed.ast, path) : [];
+    const parsed = this.host.parseOf(path);
+    return parsed ? codeLenses(parsed.ast, path) : [];
   }
 
   /** The command behind "Analyze rule": the analysis as a table and as data. */

@@ -1,11 +1,13 @@
 // The analysis of a rule as a table a person can read: shares as percentages, seats with equal
 // power merged into one row, veto players and dummies marked, the power classes summarized.
+import { maxOf } from "../text/arrays.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import { Rational } from "../numbers/rational.js";
 
 const pct = (s: string) => {
   const r = Rational.parse(s) ?? Rational.ZERO;
-  return !r.isZero() && r.compare(Rational.of(1, 10000)) < 0 ? "<0.01%" : r.toPercent(2);
+  // Non-monotone rules can give negative values: those are shown as they are.
+  return r.compare(Rational.ZERO) > 0 && r.compare(Rational.of(1, 10000)) < 0 ? "<0.01%" : r.toPercent(2);
 };
 
 /** A table for people: one row per seat, or per run of seats with equal power. */
@@ -36,14 +38,14 @@ export function table(a: RuleAnalysis, color: boolean): string {
     else for (const s of seats) entries.push({ label: s, seats: [s] });
   }
   entries.sort((x, y) => (Rational.parse(a.banzhaf[y.seats[0]!]!.normalized) ?? Rational.ZERO).compare(Rational.parse(a.banzhaf[x.seats[0]!]!.normalized) ?? Rational.ZERO));
-  const width = Math.min(40, Math.max(4, ...entries.map((e) => e.label.length)));
+  const width = Math.min(40, maxOf(entries.map((e) => e.label.length), 4));
   lines.push(`  ${"seat".padEnd(width)}  ${"Banzhaf".padStart(8)}  ${"Shapley–Shubik".padStart(14)}  `);
-  const maxB = Math.max(...a.players.map((p) => (Rational.parse(a.banzhaf[p]!.normalized) ?? Rational.ZERO).toNumber()), 1e-9);
+  const maxB = maxOf(a.players.map((p) => (Rational.parse(a.banzhaf[p]!.normalized) ?? Rational.ZERO).toNumber()), 1e-9);
   for (const e of entries) {
     const p = e.seats[0]!;
     const b = a.banzhaf[p]!.normalized;
     const s = a.shapleyShubik ? pct(a.shapleyShubik[p]!) : "—";
-    const bar = "█".repeat(Math.round(((Rational.parse(b) ?? Rational.ZERO).toNumber() / maxB) * 20));
+    const bar = "█".repeat(Math.max(0, Math.round(((Rational.parse(b) ?? Rational.ZERO).toNumber() / maxB) * 20)));
     const marks = [a.vetoPlayers.includes(p) ? "veto" : "", a.dummies.includes(p) ? "dummy" : "", a.dictator === p ? "dictator" : ""].filter(Boolean).join(", ");
     lines.push(`  ${e.label.padEnd(width)}  ${pct(b).padStart(8)}  ${s.padStart(14)}  ${bar}${marks ? ` ${marks}` : ""}`);
   }

@@ -28,19 +28,28 @@ export function toDot(ruleset: RuleSet): string {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * A Mermaid label: quoted, one line (a newline would start a statement of its own, such as
+ * `click … javascript:`), quotes and `#` as Mermaid's entity codes.
+ */
+export function mermaidLabel(s: string): string {
+  return `"${s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").replace(/#/g, "#35;").replace(/"/g, "#quot;")}"`;
+}
+
 export function toMermaid(ruleset: RuleSet): string {
   const id = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
+  const label = mermaidLabel;
   const lines = ["flowchart LR"];
   for (const inst of ruleset.institutions) {
-    lines.push(`  ${id(`inst_${inst.id}`)}[["${inst.id}${inst.name ? `: ${inst.name.replace(/"/g, "'")}` : ""}"]]`);
+    lines.push(`  ${id(`inst_${inst.id}`)}[[${label(`${inst.id}${inst.name ? `: ${inst.name}` : ""}`)}]]`);
     for (const b of inst.bodies) {
-      lines.push(`  ${id(`body_${b.id}`)}("${b.name}")`, `  ${id(`inst_${inst.id}`)} --> ${id(`body_${b.id}`)}`);
+      lines.push(`  ${id(`body_${b.id}`)}(${label(b.name)})`, `  ${id(`inst_${inst.id}`)} --> ${id(`body_${b.id}`)}`);
       const classes = new Map<string, number>();
       for (const s of b.seats) if (s.class && !s.state) classes.set(s.class, (classes.get(s.class) ?? 0) + 1);
-      for (const [c, n] of classes) lines.push(`  ${id(`seats_${b.id}_${c}`)}["${c} × ${n}"] -.-> ${id(`body_${b.id}`)}`);
-      for (const s of b.seats) if (s.class && s.state) lines.push(`  ${id(`state_${s.state}`)} -- ${s.class} --> ${id(`body_${b.id}`)}`);
+      for (const [c, n] of classes) lines.push(`  ${id(`seats_${b.id}_${c}`)}[${label(`${c} × ${n}`)}] -.-> ${id(`body_${b.id}`)}`);
+      for (const s of b.seats) if (s.class && s.state) lines.push(`  ${id(`state_${s.state}`)} -->|${label(s.class)}| ${id(`body_${b.id}`)}`);
     }
-    for (const m of inst.members) lines.push(`  ${id(`state_${m}`)}(["${m}"]) --- ${id(`inst_${inst.id}`)}`);
+    for (const m of inst.members) lines.push(`  ${id(`state_${m}`)}([${label(m)}]) --- ${id(`inst_${inst.id}`)}`);
   }
   return lines.join("\n") + "\n";
 }

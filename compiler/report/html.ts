@@ -2,6 +2,7 @@
 // membership matrix, and for every rule its condition in words, veto players, dummies, a bar
 // chart (inline SVG) of Banzhaf and Shapley–Shubik power, and the small/great-power summary;
 // scenario and assertion results when there are any. Inline CSS, no script, no network.
+import { maxOf } from "../text/arrays.js";
 import type { RuleSet } from "../ruleset/types.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import type { TestResult } from "../engine/testing/run.js";
@@ -122,7 +123,7 @@ function chart(a: RuleAnalysis): string {
   const entries = [...rows.values()]
     .map((seats) => ({ seats, bz: a.banzhaf[seats[0]!]!.normalized, ss: a.shapleyShubik?.[seats[0]!] }))
     .sort((x, y) => num(y.bz) - num(x.bz));
-  const max = Math.max(...entries.flatMap((e) => [num(e.bz), e.ss ? num(e.ss) : 0]), 1e-12);
+  const max = maxOf(entries.flatMap((e) => [num(e.bz), e.ss ? num(e.ss) : 0]), 1e-12);
   const labelWidth = 190;
   const barMax = 420;
   const rowHeight = a.shapleyShubik ? 34 : 20;
@@ -131,12 +132,12 @@ function chart(a: RuleAnalysis): string {
   entries.forEach((e, i) => {
     const y = 5 + i * rowHeight;
     const label = e.seats.length === 1 ? e.seats[0]! : `${e.seats.slice(0, 2).join(", ")}${e.seats.length > 2 ? ` … (${e.seats.length})` : ""}`;
-    const bzWidth = (num(e.bz) / max) * barMax;
+    const bzWidth = Math.max(0, num(e.bz) / max) * barMax;
     parts.push(`<text x="${labelWidth - 6}" y="${y + 12}" text-anchor="end">${esc(label)}</text>`);
     parts.push(`<rect class="bar bz" data-seat="${esc(e.seats[0]!)}" data-index="banzhaf" data-value="${esc(e.bz)}" x="${labelWidth}" y="${y}" width="${bzWidth.toFixed(2)}" height="14"><title>${esc(label)}: Banzhaf ${pct(e.bz)}</title></rect>`);
     parts.push(`<text x="${labelWidth + bzWidth + 4}" y="${y + 12}">${pct(e.bz)}</text>`);
     if (e.ss !== undefined) {
-      const ssWidth = (num(e.ss) / max) * barMax;
+      const ssWidth = Math.max(0, num(e.ss) / max) * barMax;
       parts.push(`<rect class="bar ss" data-seat="${esc(e.seats[0]!)}" data-index="shapley" data-value="${esc(e.ss)}" x="${labelWidth}" y="${y + 15}" width="${ssWidth.toFixed(2)}" height="14"><title>${esc(label)}: Shapley–Shubik ${pct(e.ss)}</title></rect>`);
       parts.push(`<text x="${labelWidth + ssWidth + 4}" y="${y + 27}">${pct(e.ss)}</text>`);
     }

@@ -6,7 +6,7 @@ import { makeDiagnostic, type Diagnostic, type Fix, type RelatedInformation } fr
 import type { DiagnosticKey, Severity } from "../diagnostics/codes.js";
 import type { DeclarationSite, Reference, SymbolKind } from "./model.js";
 import { visibleFiles, type Program } from "./program.js";
-import { closest } from "../text/suggest.js";
+import { Suggester, SuggestionBudget } from "../text/suggest.js";
 
 export type TopLevelKind = "state" | "group" | "action" | "institution" | "arrangement";
 
@@ -68,20 +68,37 @@ export class BindContext {
     return e && this.visible(file).has(e.file) ? e : undefined;
   }
 
+  private readonly topNameLists = new Map<string, string[]>();
+  private readonly suggesters = new WeakMap<object, Suggester>();
+  private readonly budget = new SuggestionBudget();
+
+  /** Top-level names of these kinds visible from `file` (one list per file and kinds, reused). */
   topNames(file: string, kinds: readonly TopLevelKind[]): string[] {
+    const key = `${file}\u0000${kinds.join(",")}`;
+    let out = this.topNameLists.get(key);
+    if (out) return out;
     const v = this.visible(file);
-    const out: string[] = [];
+    out = [];
     for (const [n, e] of this.topLevel) if (kinds.includes(e.kind) && v.has(e.file)) out.push(n);
+    this.topNameLists.set(key, out);
     return out;
+  }
+
+  /** A did-you-mean index over a candidate list, made once per list (all share one work budget). */
+  suggester(candidates: Iterable<string>): Suggester {
+    if (typeof candidates !== "object" || candidates === null) return new Suggester(candidates, this.budget);
+    let s = this.suggesters.get(candidates);
+    if (!s) this.suggesters.set(candidates, (s = new Suggester(candidates, this.budget)));
+    return s;
   }
 
   /**
    * Reports an unknown name with a did-you-mean suggestion and a quick fix that applies it.
    * `what` is the kind of thing expected ("state or group", "rule", …).
    */
-  unknown(what: string, name: A.Name, file: string, candidates: Iterable<string>, where = "", extraFixes: Fix[] = []): void {
+  unknown(what: string, name: A.Name, file: string, candidates: Iterable<string> | ((word: string) => string | undefined), where = "", extraFixes: Fix[] = []): void {
     if (name.text === "") return; // a syntax error already covers a missing name
-    const guess = closest(name.text, candidates);
+    const guess = typeof candidates === "function" ? candidates(name.text) : this.suggester(candidates).closest(name.text);
     const fixes: Fix[] = [...(guess ? [{ title: `Change to \`${guess}\``, edits: [{ file, span: name.span, newText: guess }] }] : []), ...extraFixes];
     this.report("UnknownName", file, name.span, [what, name.text, where ? ` in \`${where}\`` : "", guess ? `: did you mean \`${guess}\`?` : ""], { fixes });
   }

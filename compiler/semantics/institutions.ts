@@ -1,4 +1,5 @@
 // Binds an institution: members, membership requirements, bodies, admission and principles.
+import { append } from "../text/arrays.js";
 import type * as A from "../syntax/ast.js";
 import { symbolId, type BindContext } from "./context.js";
 import { bindBody } from "./bodies.js";
@@ -18,7 +19,7 @@ export function bindInstitution(
   for (const extra of membersItems.slice(1)) ctx.report("DuplicateDeclaration", file, { start: extra.span.start, end: extra.span.start + "members".length }, ["members"]);
   const members = membersItems.length ? sets.institutionMembers(name) : [];
   const requires: string[] = [];
-  for (const item of decl.items) if (item.kind === "requires") requires.push(...sets.evaluate(item.set, { file, institution: name }));
+  for (const item of decl.items) if (item.kind === "requires") append(requires, sets.evaluate(item.set, { file, institution: name }));
 
   const bodies = new Map<string, BodyInfo>();
   for (const item of decl.items) {

@@ -39,58 +39,96 @@ export function loadProgram(entries: readonly string[], host: SourceHost, cache:
   const files = new Map<string, LoadedFile>();
   const diagnostics: Diagnostic[] = [];
   const state = new Map<string, "visiting" | "done">();
-  const stack: string[] = [];
-
-  /** Returns false when the file cannot be read. */
-  const visit = (path: string): boolean => {
-    if (state.get(path) === "done") return true;
-    const text = host.readFile(path);
-    if (text === undefined) return false;
+  type Import = { decl: UseDecl; target: string | undefined; resolved: string };
+  interface Frame {
+    readonly path: string;
+    readonly text: string;
+    readonly parsed: ParseResult;
+    readonly uses: readonly UseDecl[];
+    next: number;
+    readonly imports: Import[];
+    /** The import whose file is being loaded (the frame above this one). */
+    waiting?: UseDecl | undefined;
+  }
+  // Depth-first with an explicit stack: thousands of chained imports cannot overflow the call stack.
+  const stack: Frame[] = [];
+  const open = (path: string, text: string): void => {
     state.set(path, "visiting");
-    stack.push(path);
     let entry = cache.get(path);
     if (!entry || entry.text !== text) {
       entry = { text, parsed: parse(text, path) };
       cache.set(path, entry);
     }
-    const imports: { decl: UseDecl; target: string | undefined; resolved: string }[] = [];
-    for (const d of entry.parsed.ast.declarations) {
-      if (d.kind !== "use" || d.path === "") continue;
+    const uses = entry.parsed.ast.declarations.filter((d): d is UseDecl => d.kind === "use");
+    stack.push({ path, text, parsed: entry.parsed, uses, next: 0, imports: [] });
+  };
+
+  const run = (): void => {
+    while (stack.length) {
+      const f = stack[stack.length - 1]!;
+      if (f.next >= f.uses.length) {
+        stack.pop();
+        state.set(f.path, "done");
+        files.set(f.path, { path: f.path, text: f.text, parsed: f.parsed, imports: f.imports });
+        const parent = stack[stack.length - 1];
+        if (parent?.waiting) {
+          parent.imports.push({ decl: parent.waiting, target: f.path, resolved: f.path });
+          parent.waiting = undefined;
+        }
+        continue;
+      }
+      const d = f.uses[f.next++]!;
+      const path = f.path;
+      if (d.path === "") {
+        diagnostics.push(makeDiagnostic("ImportEmpty", path, d.pathSpan));
+        continue;
+      }
       const target = resolveRelative(path, d.path);
       if (!target.endsWith(".mlat")) {
         diagnostics.push(makeDiagnostic("ImportNotMlat", path, d.pathSpan, [d.path]));
-        imports.push({ decl: d, target: undefined, resolved: target });
+        f.imports.push({ decl: d, target: undefined, resolved: target });
         continue;
       }
       const fence = host.checkImport?.(path, target);
       if (fence) {
         diagnostics.push(makeDiagnostic("ImportOutsideRoot", path, d.pathSpan, [d.path, fence.root]));
-        imports.push({ decl: d, target: undefined, resolved: target });
+        f.imports.push({ decl: d, target: undefined, resolved: target });
         continue;
       }
-      if (state.get(target) === "visiting") {
-        const chain = [...stack.slice(stack.indexOf(target)), target].map(shortName).join(" → ");
+      const st = state.get(target);
+      if (st === "visiting") {
+        const paths = stack.map((x) => x.path);
+        const chain = [...paths.slice(paths.indexOf(target)), target].map(shortName).join(" → ");
         diagnostics.push(makeDiagnostic("ImportCycle", path, d.pathSpan, [chain]));
-        imports.push({ decl: d, target, resolved: target });
+        f.imports.push({ decl: d, target, resolved: target });
         continue;
       }
-      if (!visit(target)) {
+      if (st === "done") {
+        f.imports.push({ decl: d, target, resolved: target });
+        continue;
+      }
+      const text = host.readFile(target);
+      if (text === undefined) {
         const problem = host.problem?.(target);
         if (problem) diagnostics.push(makeDiagnostic("CannotRead", path, d.pathSpan, [d.path, problem]));
         else diagnostics.push(makeDiagnostic("ImportNotFound", path, d.pathSpan, [d.path]));
-        imports.push({ decl: d, target: undefined, resolved: target });
+        f.imports.push({ decl: d, target: undefined, resolved: target });
         continue;
       }
-      imports.push({ decl: d, target, resolved: target });
+      f.waiting = d;
+      open(target, text);
     }
-    stack.pop();
-    state.set(path, "done");
-    files.set(path, { path, text, parsed: entry.parsed, imports });
-    return true;
   };
 
   for (const e of entries) {
-    if (!visit(e)) diagnostics.push(makeDiagnostic("CannotRead", e, { start: 0, end: 0 }, [e, host.problem?.(e) ?? "no such file"]));
+    if (state.get(e) === "done") continue;
+    const text = host.readFile(e);
+    if (text === undefined) {
+      diagnostics.push(makeDiagnostic("CannotRead", e, { start: 0, end: 0 }, [e, host.problem?.(e) ?? "no such file"]));
+      continue;
+    }
+    open(e, text);
+    run();
   }
   return { entries, files, diagnostics };
 }
@@ -101,12 +139,16 @@ function shortName(path: string): string {
 
 /** Files visible from `file`: itself and everything it imports, transitively. */
 export function visibleFiles(program: Program, file: string): Set<string> {
-  const seen = new Set<string>();
-  const walk = (f: string) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    for (const i of program.files.get(f)?.imports ?? []) if (i.target && program.files.has(i.target)) walk(i.target);
-  };
-  walk(file);
+  const seen = new Set<string>([file]);
+  const todo = [file];
+  while (todo.length) {
+    const f = todo.pop()!;
+    for (const i of program.files.get(f)?.imports ?? []) {
+      if (i.target && program.files.has(i.target) && !seen.has(i.target)) {
+        seen.add(i.target);
+        todo.push(i.target);
+      }
+    }
+  }
   return seen;
 }

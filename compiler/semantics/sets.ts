@@ -1,12 +1,13 @@
 // Evaluates group expressions to ordered, duplicate-free lists of names. At the top level the
 // names are states; inside a body, seat-class names also count and yield seat ids (`elected.3`).
 // Groups and institution memberships are evaluated lazily, once, with cycle detection.
+import { append } from "../text/arrays.js";
 import type * as A from "../syntax/ast.js";
 import { Rational } from "../numbers/rational.js";
 import { symbolId, type BindContext } from "./context.js";
 import type { AttributeValue, StateInfo } from "./model.js";
 import type { Fix } from "../diagnostics/diagnostic.js";
-import { closest } from "../text/suggest.js";
+import { bestOf } from "../text/suggest.js";
 
 export interface SetScope {
   readonly file: string;
@@ -123,7 +124,7 @@ export class SetEvaluator {
             continue;
           }
           seen.add(item.text);
-          out.push(...this.name(item, scope));
+          append(out, this.name(item, scope));
         }
         return unique(out);
       }
@@ -207,7 +208,9 @@ export class SetEvaluator {
     if (scope.variables?.has(name.text)) return [];
     const entry = this.ctx.lookupTop(name.text, scope.file);
     if (!entry) {
-      const candidates = [...this.ctx.topNames(scope.file, ["state", "group"]), ...(scope.seatClasses?.keys() ?? [])];
+      const top = this.ctx.suggester(this.ctx.topNames(scope.file, ["state", "group"]));
+      const classes = scope.seatClasses ? this.ctx.suggester([...scope.seatClasses.keys()]) : undefined;
+      const candidates = (w: string) => bestOf([top.scored(w), classes?.scored(w)]);
       this.ctx.unknown(scope.seatClasses ? "state, group or seat class" : "state or group", name, scope.file, candidates, "", [declareStateFix(this.ctx, scope.file, name.text)]);
       return [];
     }
@@ -242,7 +245,7 @@ export class SetEvaluator {
         if (!this.attributeNames.has(key)) {
           this.poisonTouches++; // the filter is broken: what it selects is not to be trusted
           this.reportOnce(`attr:${key}:${filter.span.start}`, () => {
-            const guess = closest(key, this.attributeNames);
+            const guess = this.ctx.suggester(this.attributeNames).closest(key);
             this.ctx.report("UnknownAttribute", scope.file, filter.attribute.span, [key, guess ? `: did you mean \`${guess}\`?` : ""], {
               ...(guess ? { fixes: [{ title: `Change to \`${guess}\``, edits: [{ file: scope.file, span: filter.attribute.span, newText: guess }] }] } : {}),
             });

@@ -1,4 +1,5 @@
 // Binds the declarations that talk about institutions: arrangements, scenarios and assertions.
+import { append } from "../text/arrays.js";
 import type * as A from "../syntax/ast.js";
 import { symbolId, type BindContext } from "./context.js";
 import type { ArrangementInfo, AssertionInfo, BlocInfo, BodyInfo, BoundBallot, BoundFact, BoundStep, InstitutionInfo, ScenarioInfo, StateInfo } from "./model.js";
@@ -9,7 +10,7 @@ import type { SetEvaluator } from "./sets.js";
 
 export function bindArrangement(ctx: BindContext, sets: SetEvaluator, decl: A.ArrangementDecl, file: string): ArrangementInfo {
   const parties: string[] = [];
-  for (const p of decl.parties) parties.push(...sets.evaluate(p, { file }));
+  for (const p of decl.parties) append(parties, sets.evaluate(p, { file }));
   if (decl.kindKeyword && decl.kindKeyword.text !== "kind") {
     ctx.report("SyntaxError", file, decl.kindKeyword.span, [`expected \`kind\` or a commitment (\`STATE does ACTION(…)\`), found \`${decl.kindKeyword.text}\``]);
   }

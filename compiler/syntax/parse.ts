@@ -42,7 +42,8 @@ export function parse(text: string, file: string): ParseResult {
     tokenCount += chunk.length;
     const tooDeep = findTooDeep(chunk);
     if (tooDeep) {
-      syntax.push(makeDiagnostic("NestingTooDeep", file, { start: tooDeep.startOffset, end: tooDeep.startOffset + tooDeep.image.length }, [MAX_NESTING]));
+      const { token: t, chain } = tooDeep;
+      syntax.push(makeDiagnostic(chain ? "ExpressionTooLong" : "NestingTooDeep", file, { start: t.startOffset, end: t.startOffset + t.image.length }, [chain ? MAX_CHAIN : MAX_NESTING]));
       continue;
     }
     parser.input = chunk;
@@ -70,12 +71,32 @@ function startsLine(t: IToken, text: string): boolean {
   return true;
 }
 
-function findTooDeep(tokens: IToken[]): IToken | undefined {
+/** Operands one chain of `+`, `-`, `&` may have (a longer chain is generated text, not a design). */
+export const MAX_CHAIN = 1000;
+
+/**
+ * Nesting the parser and every walker of the tree can take: parentheses and braces, plus a run of
+ * `not`s (each is one more level); and chains of set operators (each is one level of the tree).
+ */
+function findTooDeep(tokens: IToken[]): { token: IToken; chain: boolean } | undefined {
   let depth = 0;
+  let nots = 0;
+  let chain = 0;
   for (const t of tokens) {
-    if (t.tokenType === T.LParen || t.tokenType === T.LCurly) {
-      if (++depth > MAX_NESTING) return t;
-    } else if (t.tokenType === T.RParen || t.tokenType === T.RCurly) depth--;
+    const type = t.tokenType;
+    if (type === T.LParen || type === T.LCurly) {
+      if (++depth + nots > MAX_NESTING) return { token: t, chain: false };
+      continue;
+    }
+    if (type === T.Not) {
+      if (depth + ++nots > MAX_NESTING) return { token: t, chain: false };
+      continue;
+    }
+    nots = 0;
+    if (type === T.RParen || type === T.RCurly) depth--;
+    else if (type === T.Plus || type === T.Minus || type === T.Amp) {
+      if (++chain >= MAX_CHAIN) return { token: t, chain: true };
+    } else if (type !== T.Identifier && type !== T.Dot && type !== T.Star && type !== T.Integer && !T.keywords.includes(type)) chain = 0;
   }
   return undefined;
 }

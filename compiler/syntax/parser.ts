@@ -2,6 +2,7 @@
 // actions, no CST): states, groups, actions, arrangements, scenarios, assertions and blocs.
 // Institutions are in grammar-institutions.ts, expressions in grammar-expressions.ts, the frame
 // machinery in parser-base.ts. One instance per process; parse.ts feeds it one declaration at a time.
+import { append } from "../text/arrays.js";
 import type { IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import { missingName, nameOf, valueNode } from "./grammar-expressions.js";
@@ -167,7 +168,7 @@ class MlatParser extends InstitutionParser {
       f.name = this.tok(1, T.Identifier);
       this.option(0, () => (f.title = this.tok(2, T.StringLiteral)));
       this.tok(3, T.Between);
-      this.sub(0, this.partyList, (p) => f.parties.push(...p.sets));
+      this.sub(0, this.partyList, (p) => append(f.parties, p.sets));
       this.tok(4, T.LCurly);
       this.many(9, () =>
         this.or(9, [
@@ -280,7 +281,7 @@ class MlatParser extends InstitutionParser {
         { ALT: () => (this.tok(3, T.Absent), (f.choice = "absent")) },
       ]);
       this.tok(4, T.Colon);
-      this.sub(0, this.seatList, (l) => f.seats.push(...l.sets));
+      this.sub(0, this.seatList, (l) => append(f.seats, l.sets));
     },
     (f) => ({ choice: f.choice, seats: f.seats, span: frameSpan(f) }),
   );
@@ -314,7 +315,7 @@ class MlatParser extends InstitutionParser {
               this.tok(3, T.Comma);
               f.vetoed = isReal(this.tok(4, T.Vetoed));
               this.tok(5, T.By);
-              this.sub(0, this.seatList, (l) => f.vetoedBy.push(...l.sets));
+              this.sub(0, this.seatList, (l) => append(f.vetoedBy, l.sets));
             });
           },
         },

@@ -52,7 +52,7 @@ export function runEval(file: string, options: EvalOptions): number {
 }
 
 function runEvents(ruleset: RuleSet, file: string, options: EvalOptions): number {
-  const json = readJsonFile(file);
+  const json = readJsonFile(file, { exactNumbers: true });
   const result = conduct(ruleset, json as EventsDocument);
   if ("error" in result) throw cliError("InvalidInput", [`${file}: ${result.path}`, result.error]);
   const events = (json as EventsDocument).events.length;

@@ -128,7 +128,9 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
 
   const monotone = counts.players.every((p) => p.negativeSwings === 0n);
   const net = counts.players.map((p) => p.swings - p.negativeSwings);
-  const totalSwings = net.reduce((a, b) => a + b, 0n);
+  // For a non-monotone rule net swings can be negative: normalize by their absolute sum, so
+  // the shares lie in [-1, 1] and their absolute values add up to one.
+  const totalSwings = net.reduce((a, b) => a + (monotone || b >= 0n ? b : -b), 0n);
   const banzhaf: Record<string, { swings: string; normalized: string; absolute: string }> = {};
   players.forEach((p, i) => {
     banzhaf[p] = { swings: net[i]!.toString(), normalized: frac(net[i]!, totalSwings), absolute: frac(net[i]!, half) };

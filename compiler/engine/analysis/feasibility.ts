@@ -1,5 +1,6 @@
 // Cheap questions about a game that need no counting: is it monotone by its form, and what does
 // the empty or the full coalition do.
+import { maxOf } from "../../text/arrays.js";
 import type { BodyJson, RuleJson } from "../../ruleset/types.js";
 import { buildGame, compileCondition, GameError, type Game, type GameCondition } from "./game.js";
 import { DP_MAX_CELLS } from "./dp.js";
@@ -54,7 +55,7 @@ export function exactMethodFor(game: Game, limits: { dpCells: number; mitmPlayer
   return {
     tooLarge: game.mixedSigns
       ? `${n} seats are too many to enumerate, and a comparison mixes weights of opposite signs`
-      : `${n} seats with weights that have ${Math.max(...totals).toLocaleString("en")} distinct sums are too many to count exactly; give the weight in coarser units`,
+      : `${n} seats with weights that have ${maxOf(totals).toLocaleString("en")} distinct sums are too many to count exactly; give the weight in coarser units`,
   };
 }
 

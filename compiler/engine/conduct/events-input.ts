@@ -5,6 +5,7 @@ import type { ConductJson, RuleSet } from "../../ruleset/types.js";
 import { findRule } from "../rules.js";
 import type { Ballot } from "../evaluation/vote.js";
 import type { TraceStep } from "./trace.js";
+import { exactDecimal } from "../../text/json.js";
 
 export interface EventsDocument {
   readonly events: readonly (
@@ -42,7 +43,8 @@ export function traceFromEvents(ruleset: RuleSet, doc: EventsDocument): TraceSte
       } else if ((param.type === "number" || param.type === "percentage") && typeof value !== "number" && !(typeof value === "string" && /^-?\d+(\.\d+)?(\/\d+)?%?$/.test(value))) {
         throw new TraceError(`${at}.args.${name}`, `expected a number, found ${JSON.stringify(value)}`);
       }
-      args[name] = typeof value === "number" ? String(value) : value;
+      // A JSON number from a program is written exactly as the shortest text of the float.
+      args[name] = typeof value === "number" ? exactDecimal(String(value)) : value;
     }
     const event: ConductJson = { actor: e.actor, action: e.action, args };
     return { kind: "event", event };
