@@ -11,6 +11,37 @@ import { meetInTheMiddle } from "../compiler/engine/analysis/mitm.js";
 import { enumeration } from "../compiler/engine/analysis/enumerate.js";
 import { analyzeRule } from "../compiler/engine/analysis/analyze.js";
 import type { GameCounts } from "../compiler/engine/analysis/counts.js";
+import { weightedThreshold } from "../compiler/engine/analysis/weighted.js";
+import { kindsOfSeats } from "../compiler/engine/analysis/kinds.js";
+import { compileCondition, type Game } from "../compiler/engine/analysis/game.js";
+
+/** Minimal winning coalitions by brute force, from the definition: wins, and loses without any one member. */
+function minimalWinningBrute(game: Game): bigint {
+  const n = game.players.length;
+  const holds = compileCondition(game);
+  const sums = (mask: number) => game.dims.map((d) => d.reduce((a, w, i) => a + (mask & (1 << i) ? w : 0), 0));
+  let count = 0n;
+  for (let m = 0; m < 1 << n; m++) {
+    if (!holds(sums(m))) continue;
+    let minimal = true;
+    for (let i = 0; i < n && minimal; i++) if (m & (1 << i) && holds(sums(m & ~(1 << i)))) minimal = false;
+    if (minimal) count++;
+  }
+  return count;
+}
+
+/** A weighted majority: one weight (zeros allowed), one quota. */
+function arbWeighted(maxPlayers: number, maxWeight: number): fc.Arbitrary<RandomGame> {
+  return fc.integer({ min: 1, max: maxPlayers }).chain((n) =>
+    fc.tuple(fc.array(fc.integer({ min: 0, max: maxWeight }), { minLength: n, maxLength: n }), fc.integer({ min: 0, max: 24 })).map(([w, num]) => {
+      const seats = Array.from({ length: n }, (_, i) => `P${i}`);
+      return {
+        body: { id: "T.B", name: "B", seats: seats.map((id) => ({ id })), weights: { w: Object.fromEntries(seats.map((s, i) => [s, String(w[i])])) }, rules: [] },
+        rule: { id: "T.B.r", name: "r", text: "", condition: { op: "compare", cmp: ">=", left: { tally: "yes", weight: "w" }, right: { value: Rational.of(num, 24).toString(), relative: true, base: "all" } } },
+      };
+    }),
+  );
+}
 
 const runs = Number(process.env["MLAT_PROPERTY_RUNS"] ?? 1000);
 
@@ -94,6 +125,51 @@ describe("fast methods equal brute-force enumeration", () => {
     );
   });
 
+  it("the weighted-majority method, on weighted majorities with zero weights and every quota", () => {
+    fc.assert(
+      fc.property(arbWeighted(11, 40), ({ body, rule }) => {
+        const game = buildGame(body, rule);
+        const brute = enumeration.count(game, { shapley: true });
+        const fast = weightedThreshold.count(game, { shapley: true });
+        if ("tooLarge" in brute) return;
+        if ("tooLarge" in fast) {
+          // Only a game that is not one threshold is refused (a quota of 0 or above the total is constant).
+          expect(game.condition.kind).not.toBe("atom");
+          return;
+        }
+        expect(comparable(fast)).toEqual(comparable(brute));
+        const banzhafOnly = weightedThreshold.count(game, { shapley: false });
+        if ("tooLarge" in banzhafOnly) throw new Error(banzhafOnly.tooLarge);
+        expect(comparable(banzhafOnly)).toEqual({ ...comparable(brute), players: comparable(brute).players.map((p) => ({ ...p, k: null })) });
+        expect(weightedThreshold.minimalWinning(game)).toBe(minimalWinningBrute(game));
+      }),
+      { seed: 21, numRuns: runs },
+    );
+  });
+
+  it("the kinds-of-seats method, on games of every kind (few distinct weights)", () => {
+    fc.assert(
+      fc.property(arbGame(9, false, false), ({ body, rule }) => {
+        const game = buildGame(body, rule);
+        const brute = enumeration.count(game, { shapley: true });
+        const fast = kindsOfSeats.count(game, { shapley: true });
+        if ("tooLarge" in brute || "tooLarge" in fast) return;
+        expect(comparable(fast)).toEqual(comparable(brute));
+      }),
+      { seed: 22, numRuns: runs },
+    );
+  });
+
+  it("minimal winning coalitions of monotone games, counted over kinds of seats", () => {
+    fc.assert(
+      fc.property(arbGame(9, false, true), ({ body, rule }) => {
+        const game = buildGame(body, rule);
+        expect(kindsOfSeats.minimalWinning(game)).toBe(minimalWinningBrute(game));
+      }),
+      { seed: 23, numRuns: runs },
+    );
+  });
+
   it("restricted counts (who can block, who can pass without whom)", () => {
     fc.assert(
       fc.property(arbGame(8, true, false), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), ({ body, rule }, allowed, forced) => {
@@ -102,7 +178,7 @@ describe("fast methods equal brute-force enumeration", () => {
         const a = allowed.slice(0, n);
         const f = forced.slice(0, n);
         const want = enumeration.countWinning(game, a, f);
-        for (const m of [generatingFunction, meetInTheMiddle]) {
+        for (const m of [generatingFunction, meetInTheMiddle, weightedThreshold, kindsOfSeats]) {
           const got = m.countWinning(game, a, f);
           if (typeof got === "bigint") expect(got).toBe(want);
         }

@@ -12,19 +12,37 @@ export interface PlayerCounts {
   readonly swingsBySize: readonly bigint[] | null;
 }
 
+export type MethodName = "weighted majority" | "kinds of seats" | "decision diagram" | "generating function" | "meet in the middle" | "enumeration";
+
 export interface GameCounts {
-  readonly method: "generating function" | "meet in the middle" | "enumeration";
+  readonly method: MethodName;
   readonly winning: bigint;
   /** Coalitions S such that both S and its complement win (0 for a proper game). */
   readonly bothWin: bigint;
   readonly players: readonly PlayerCounts[];
   /** Why Shapley–Shubik was not computed, when it was not. */
   readonly shapleyNote?: string;
+  /** The number of minimal winning coalitions, when the method counts them (monotone games). */
+  readonly minimalWinning?: bigint;
+}
+
+/**
+ * Told of the work done (in cells or coalitions), so long counts can show progress and be
+ * cancelled: `step` may throw AnalysisCancelled.
+ */
+export interface WorkMonitor {
+  step(units: number): void;
+}
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super("the analysis was cancelled");
+  }
 }
 
 export interface CountingMethod {
   /** Counts everything, or explains why it cannot (too large for this method). */
-  count(game: Game, options: { shapley: boolean }): GameCounts | { readonly tooLarge: string };
+  count(game: Game, options: { shapley: boolean; monitor?: WorkMonitor }): GameCounts | { readonly tooLarge: string };
   /** Winning coalitions that contain every `forced` player and otherwise only `allowed` ones. */
   countWinning(game: Game, allowed: readonly boolean[], forced: readonly boolean[]): bigint | { readonly tooLarge: string };
 }

@@ -1,0 +1,16 @@
+import { buildGame } from "../compiler/engine/analysis/game.js";
+import { weightedThreshold } from "../compiler/engine/analysis/weighted.js";
+import { kindsOfSeats } from "../compiler/engine/analysis/kinds.js";
+import { enumeration } from "../compiler/engine/analysis/enumerate.js";
+const seats = Array.from({ length: 9 }, (_, i) => ({ id: `P${i}` }));
+const w = Object.fromEntries(seats.map((s, i) => [s.id, i === 8 ? "1" : "0"]));
+const g = buildGame({ id: "B", name: "B", seats, weights: { w }, rules: [] }, { id: "r", name: "r", text: "", condition: { op: "compare", cmp: ">=", left: { tally: "yes", weight: "w" }, right: { value: "0", relative: true, base: "all" } } } as never);
+console.log(JSON.stringify(g.condition), JSON.stringify(g.atoms));
+const s = (x: unknown) => JSON.stringify(x, (_, v) => (typeof v === "bigint" ? String(v) : v));
+console.log(s(weightedThreshold.count(g, { shapley: true })).slice(0, 300));
+console.log(s(enumeration.count(g, { shapley: true })).slice(0, 300));
+const s5 = Array.from({ length: 5 }, (_, i) => ({ id: `P${i}` }));
+const z = Object.fromEntries(s5.map((x) => [x.id, "0"]));
+const g2 = buildGame({ id: "B", name: "B", seats: s5, weights: { a: z, b: z }, rules: [] }, { id: "r", name: "r", text: "", condition: { op: "not", arg: { op: "or", args: [{ op: "compare", cmp: ">", left: { tally: "yes" }, right: { tally: "no" } }, { op: "compare", cmp: "<", left: { tally: "no" }, right: { value: "1", relative: false, base: "all" } }] } } } as never);
+const a = [false, false, false, false, false], f = [false, false, true, true, true];
+console.log(kindsOfSeats.countWinning(g2, a, f), enumeration.countWinning(g2, a, f), JSON.stringify(g2.dims), JSON.stringify(g2.atoms), JSON.stringify(g2.condition));

@@ -1,0 +1,143 @@
+// A polynomial with exact big coefficients, kept as residues modulo several primes below 2^52
+// (modular.ts). The residues of one coefficient sit side by side in groups of up to four primes,
+// so one pass over the coefficients updates every prime of a group while the cache line is warm
+// (about twice as fast as one array per prime). Only additions and subtractions are needed.
+import { combine, PRIMES } from "./modular.js";
+
+interface Group {
+  /** Primes in this group (1, 2 or 4 of them). */
+  readonly primes: readonly number[];
+  /** index (s · g + k) → coefficient s modulo primes[k] */
+  readonly data: Float64Array;
+}
+
+export class ResiduePoly {
+  readonly groups: readonly Group[];
+
+  constructor(readonly length: number, readonly primeCount: number) {
+    const groups: Group[] = [];
+    let k = 0;
+    while (k < primeCount) {
+      const g = primeCount - k >= 4 ? 4 : primeCount - k >= 2 ? 2 : 1;
+      groups.push({ primes: PRIMES.slice(k, k + g), data: new Float64Array(length * g) });
+      k += g;
+    }
+    this.groups = groups;
+  }
+
+  /** The constant polynomial 1. */
+  static one(length: number, primeCount: number): ResiduePoly {
+    const p = new ResiduePoly(length, primeCount);
+    for (const g of p.groups) for (let k = 0; k < g.primes.length; k++) g.data[k] = 1;
+    return p;
+  }
+
+  /**
+   * this ← this · (1 + x^w), truncated at `length`. `degree` bounds the result's degree when it is
+   * known (the weight added so far): coefficients above it are zero and need no work.
+   */
+  multiply(w: number, degree = this.length - 1): void {
+    const end = Math.min(this.length, degree + 1);
+    for (const g of this.groups) addShifted(g, g, w, end);
+  }
+
+  /** this ← this + x^w · other (both of the same shape); e.g. adding a player to size layers. */
+  addShifted(other: ResiduePoly, w: number, degree = this.length - 1): void {
+    const end = Math.min(this.length, degree + 1);
+    this.groups.forEach((g, i) => addShifted(g, other.groups[i]!, w, end));
+  }
+
+  /** this ← this + other. */
+  add(other: ResiduePoly): void {
+    this.groups.forEach((g, i) => {
+      const a = g.data;
+      const b = other.groups[i]!.data;
+      const gs = g.primes.length;
+      for (let j = 0; j < a.length; j++) {
+        const p = g.primes[j % gs]!;
+        const v = a[j]! + b[j]!;
+        a[j] = v >= p ? v - p : v;
+      }
+    });
+  }
+
+  /** Prefix sums: coefficient s becomes Σ_{t ≤ s} (for window sums in O(1)). */
+  prefixSums(): void {
+    for (const g of this.groups) {
+      const d = g.data;
+      const gs = g.primes.length;
+      for (let s = 1; s < this.length; s++) {
+        for (let k = 0; k < gs; k++) {
+          const v = d[s * gs + k]! + d[(s - 1) * gs + k]!;
+          const p = g.primes[k]!;
+          d[s * gs + k] = v >= p ? v - p : v;
+        }
+      }
+    }
+  }
+
+  /** The residues of coefficient s (0 outside the polynomial's range), appended to `out` with a sign. */
+  accumulate(s: number, sign: 1 | -1, out: number[]): void {
+    let k = 0;
+    for (const g of this.groups) {
+      const gs = g.primes.length;
+      for (let j = 0; j < gs; j++, k++) {
+        const p = g.primes[j]!;
+        const x = s >= 0 && s < this.length ? g.data[s * gs + j]! : s >= this.length ? g.data[(this.length - 1) * gs + j]! : 0;
+        const v = sign > 0 ? out[k]! + x : out[k]! - x;
+        out[k] = v >= p ? v - p : v < 0 ? v + p : v;
+      }
+    }
+  }
+
+  /** The coefficient s as an integer. */
+  coefficient(s: number): bigint {
+    const out = new Array<number>(this.primeCount).fill(0);
+    this.accumulate(s, 1, out);
+    return combine(out);
+  }
+}
+
+/** Zero residues for `count` primes. */
+export function zeros(count: number): number[] {
+  return new Array<number>(count).fill(0);
+}
+
+/** to ← to + x^w · from, for one group (to and from may be the same: then it runs downwards). */
+function addShifted(to: Group, from: Group, w: number, length: number): void {
+  const a = to.data;
+  const b = from.data;
+  const gs = to.primes.length;
+  const stop = w * gs;
+  const shift = w * gs;
+  const top = (length - 1) * gs;
+  if (gs === 4) {
+    const [p0, p1, p2, p3] = to.primes as [number, number, number, number];
+    for (let i = top; i >= stop; i -= 4) {
+      const j = i - shift;
+      let v = a[i]! + b[j]!;
+      a[i] = v >= p0 ? v - p0 : v;
+      v = a[i + 1]! + b[j + 1]!;
+      a[i + 1] = v >= p1 ? v - p1 : v;
+      v = a[i + 2]! + b[j + 2]!;
+      a[i + 2] = v >= p2 ? v - p2 : v;
+      v = a[i + 3]! + b[j + 3]!;
+      a[i + 3] = v >= p3 ? v - p3 : v;
+    }
+  } else if (gs === 2) {
+    const [p0, p1] = to.primes as [number, number];
+    for (let i = top; i >= stop; i -= 2) {
+      const j = i - shift;
+      let v = a[i]! + b[j]!;
+      a[i] = v >= p0 ? v - p0 : v;
+      v = a[i + 1]! + b[j + 1]!;
+      a[i + 1] = v >= p1 ? v - p1 : v;
+    }
+  } else {
+    const p0 = to.primes[0]!;
+    for (let i = top; i >= stop; i--) {
+      const v = a[i]! + b[i - shift]!;
+      a[i] = v >= p0 ? v - p0 : v;
+    }
+  }
+}
