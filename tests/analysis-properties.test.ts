@@ -13,6 +13,7 @@ import { analyzeRule } from "../compiler/engine/analysis/analyze.js";
 import type { GameCounts } from "../compiler/engine/analysis/counts.js";
 import { weightedThreshold } from "../compiler/engine/analysis/weighted.js";
 import { kindsOfSeats } from "../compiler/engine/analysis/kinds.js";
+import { decisionDiagram } from "../compiler/engine/analysis/zdd.js";
 import { compileCondition, type Game } from "../compiler/engine/analysis/game.js";
 
 /** Minimal winning coalitions by brute force, from the definition: wins, and loses without any one member. */
@@ -160,13 +161,30 @@ describe("fast methods equal brute-force enumeration", () => {
     );
   });
 
-  it("minimal winning coalitions of monotone games, counted over kinds of seats", () => {
+  it("minimal winning coalitions of monotone games, counted over kinds of seats and by decision diagram", () => {
     fc.assert(
-      fc.property(arbGame(9, false, true), ({ body, rule }) => {
+      fc.property(arbGame(9, true, true), ({ body, rule }) => {
         const game = buildGame(body, rule);
-        expect(kindsOfSeats.minimalWinning(game)).toBe(minimalWinningBrute(game));
+        const want = minimalWinningBrute(game);
+        expect(kindsOfSeats.minimalWinning(game)).toBe(want);
+        expect(decisionDiagram.minimalWinning(game)).toBe(want);
+        const listed = decisionDiagram.list(game, 1000)!;
+        expect(BigInt(listed.length)).toBe(want);
       }),
       { seed: 23, numRuns: runs },
+    );
+  });
+
+  it("the decision diagram, on monotone games with fine weights (vectors, vetoes, or no < K)", () => {
+    fc.assert(
+      fc.property(arbGame(10, true, true), ({ body, rule }) => {
+        const game = buildGame(body, rule);
+        const brute = enumeration.count(game, { shapley: true });
+        const fast = decisionDiagram.count(game, { shapley: true });
+        if ("tooLarge" in brute || "tooLarge" in fast) return;
+        expect(comparable(fast)).toEqual(comparable(brute));
+      }),
+      { seed: 24, numRuns: runs },
     );
   });
 
@@ -178,7 +196,7 @@ describe("fast methods equal brute-force enumeration", () => {
         const a = allowed.slice(0, n);
         const f = forced.slice(0, n);
         const want = enumeration.countWinning(game, a, f);
-        for (const m of [generatingFunction, meetInTheMiddle, weightedThreshold, kindsOfSeats]) {
+        for (const m of [generatingFunction, meetInTheMiddle, weightedThreshold, kindsOfSeats, decisionDiagram]) {
           const got = m.countWinning(game, a, f);
           if (typeof got === "bigint") expect(got).toBe(want);
         }

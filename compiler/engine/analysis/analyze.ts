@@ -1,47 +1,54 @@
-// The analysis of a rule's voting game: exact counts from the fastest method that can take the
-// game, turned into the facts and indices a designer asks for. Fractions are reduced "p/q"
-// strings and big counts decimal strings, so the JSON is exact.
+// The analysis of a rule's voting game: exact counts from the cheapest method that can take the
+// game (dispatch.ts), turned into the facts and indices a designer asks for. Fractions are
+// reduced "p/q" strings and big counts decimal strings, so the JSON is exact. Every number here
+// is for the yes/no model: each seat votes yes or no, the coalition is the seats voting yes.
 import type { RuleSet, RuleJson, BodyJson } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { buildGame, GameError, compileCondition, type Game } from "./game.js";
-import { binomial, type CountingMethod, type GameCounts } from "./counts.js";
-import { generatingFunction, playerTypes } from "./dp.js";
-import { meetInTheMiddle } from "./mitm.js";
-import { enumeration } from "./enumerate.js";
+import { AnalysisCancelled, type GameCounts, type MethodName, type WorkMonitor } from "./counts.js";
+import { countWithin, countWinningWithin, DEFAULT_WORK_LIMIT, monitorFor, type Budget } from "./dispatch.js";
+import { minimalWinning, type MinimalWinning } from "./minimal.js";
+import { estimateShapley, type ShapleyEstimate } from "./estimate.js";
+import { powerClasses, type PowerClassResult } from "./power-classes.js";
 import { allRules } from "../rules.js";
+
+export type { PowerClassResult };
 
 export interface AnalysisOptions {
   /** Compute Shapley–Shubik indices (default true). */
   readonly shapley?: boolean;
   /** How many minimal winning coalitions to list (default 20). */
   readonly listLimit?: number;
-}
-
-export interface PowerClassResult {
-  readonly class: string;
-  readonly seats: readonly string[];
-  /** No coalition without any of these seats wins. */
-  readonly canBlock: boolean;
-  /** Some coalition of these seats alone wins. */
-  readonly canPassAlone: boolean;
-  /** For each other class: some coalition with none of that class's seats wins. */
-  readonly canPassWithout: Readonly<Record<string, boolean>>;
+  /** No work limit: wait for the exact answer however long it takes (`--exact`). */
+  readonly exact?: boolean;
+  /** Work limit in work units (default DEFAULT_WORK_LIMIT, about ten seconds). */
+  readonly workLimit?: number;
+  /** Estimate Shapley–Shubik by Monte Carlo where the exact count is out of reach (`--estimate`). */
+  readonly estimate?: { readonly samples?: number; readonly seed?: number };
+  /** Told of progress (work done, estimated total), for a progress bar. */
+  readonly progress?: (done: number, total: number) => void;
+  /** Polled during long counts: true stops the analysis with AnalysisCancelled. */
+  readonly cancelled?: () => boolean;
 }
 
 export interface RuleAnalysis {
   readonly rule: string;
   readonly text: string;
-  readonly method: GameCounts["method"];
+  /** The model every number below is for: seats vote yes or no (the literature's simple game). */
+  readonly model: "yes/no";
+  readonly method: MethodName;
   readonly players: readonly string[];
   readonly totalCoalitions: string;
   readonly winningCoalitions: string;
-  readonly minimalWinningCoalitions: { readonly count: string | null; readonly list: readonly (readonly string[])[]; readonly truncated: boolean; readonly note?: string };
+  readonly minimalWinningCoalitions: MinimalWinning;
   readonly vetoPlayers: readonly string[];
   readonly dictator: string | null;
   readonly dummies: readonly string[];
   readonly banzhaf: Readonly<Record<string, { readonly swings: string; readonly normalized: string; readonly absolute: string }>>;
   readonly shapleyShubik: Readonly<Record<string, string>> | null;
   readonly shapleyShubikNote?: string;
+  /** A Monte Carlo estimate, only when asked for and the exact value is out of reach. */
+  readonly shapleyShubikEstimate?: ShapleyEstimate;
   readonly coleman: string;
   readonly monotone: boolean;
   readonly proper: boolean;
@@ -51,35 +58,40 @@ export interface RuleAnalysis {
 }
 
 export class AnalysisError extends Error {}
-
-const methods: readonly CountingMethod[] = [generatingFunction, meetInTheMiddle, enumeration];
-
-
-/** Counts with the first method that can take the game; explains why none could. */
-export function countGame(game: Game, shapley: boolean): GameCounts {
-  const reasons: string[] = [];
-  for (const m of methods) {
-    const r = m.count(game, { shapley });
-    if (!("tooLarge" in r)) return r;
-    reasons.push(r.tooLarge);
-  }
-  throw new AnalysisError(`too large for exact analysis: ${[...new Set(reasons)].join("; ")}`);
-}
-
-/** Winning coalitions made only of seats for which `allowed` holds. */
-export function countWinningIn(body: BodyJson, rule: RuleJson, allowed: (seat: string) => boolean): bigint {
-  const game = gameOf(body, rule);
-  return countWinning(game, game.players.map(allowed), game.players.map(() => false));
-}
+export { AnalysisCancelled };
 
 /** The game of a rule; a rule set the game cannot be built from is an analysis error. */
-function gameOf(body: BodyJson, rule: RuleJson): Game {
+export function gameOf(body: BodyJson, rule: RuleJson): Game {
   try {
     return buildGame(body, rule);
   } catch (e) {
     if (e instanceof GameError) throw new AnalysisError(e.message);
     throw e;
   }
+}
+
+function budgetOf(options: AnalysisOptions): Budget {
+  return { limit: options.exact ? Infinity : (options.workLimit ?? DEFAULT_WORK_LIMIT), ...(options.progress ? { progress: options.progress } : {}), ...(options.cancelled ? { cancelled: options.cancelled } : {}) };
+}
+
+/** Counts with the cheapest method; an analysis error says why none fits. */
+export function countGame(game: Game, shapley: boolean, options: AnalysisOptions = {}): GameCounts {
+  const r = countWithin(game, shapley, budgetOf(options));
+  if ("tooLarge" in r) throw new AnalysisError(`too large for exact analysis: ${r.tooLarge}`);
+  return r;
+}
+
+/** Winning coalitions made only of seats for which `allowed` holds. */
+export function countWinningIn(body: BodyJson, rule: RuleJson, allowed: (seat: string) => boolean): bigint {
+  const game = gameOf(body, rule);
+  return countWinningOf(game, game.players.map(allowed), game.players.map(() => false));
+}
+
+/** Winning coalitions of a game containing every `forced` player and otherwise only `allowed` ones. */
+export function countWinningOf(game: Game, allowed: readonly boolean[], forced: readonly boolean[]): bigint {
+  const r = countWinningWithin(game, allowed, forced);
+  if (typeof r !== "bigint") throw new AnalysisError(`too large for exact analysis: ${r.tooLarge}`);
+  return r;
 }
 
 /** Every rule of a rule set analysed, or the reason it could not be. */
@@ -96,35 +108,62 @@ export function analyzeAll(ruleset: RuleSet, options: AnalysisOptions = {}): Map
   return out;
 }
 
-/** Winning coalitions of a game containing every `forced` player and otherwise only `allowed` ones. */
-export function countWinningOf(game: Game, allowed: boolean[], forced: boolean[]): bigint {
-  return countWinning(game, allowed, forced);
-}
-
-function countWinning(game: Game, allowed: boolean[], forced: boolean[]): bigint {
-  for (const m of methods) {
-    const r = m.countWinning(game, allowed, forced);
-    if (typeof r === "bigint") return r;
-  }
-  throw new AnalysisError("too large for exact analysis");
-}
-
 const frac = (p: bigint, q: bigint) => (q === 0n ? "0" : Rational.of(p, q).toString());
 
-function factorials(n: number): bigint[] {
-  const f = [1n];
-  for (let i = 1; i <= n; i++) f.push(f[i - 1]! * BigInt(i));
-  return f;
+/** Coalition sizes past which the exact Shapley–Shubik weights (factorials) are not worth their digits. */
+const SHAPLEY_MAX_SEATS = 20_000;
+
+/**
+ * Shapley–Shubik from swings by coalition size: Σ_k c_k · k! (n−1−k)! / n!, with k!(n−1−k)! kept
+ * incrementally (no table of factorials), once per kind of seat.
+ */
+function shapleyValues(counts: GameCounts, n: number, oneKind: boolean): (string | undefined)[] {
+  // Seats all of one kind share the value equally (symmetry, and the values sum to one unless no
+  // seat is ever pivotal): no factorials of 100,000 seats needed.
+  if (oneKind && counts.players.every((p) => p.negativeSwings === 0n)) {
+    const v = counts.players[0]!.swings > 0n ? frac(1n, BigInt(n)) : "0";
+    return counts.players.map(() => v);
+  }
+  const byCounts = new Map<object, string>();
+  let nFact = 1n;
+  for (let i = 2; i <= n; i++) nFact *= BigInt(i);
+  return counts.players.map((p) => {
+    const sizes = p.swingsBySize;
+    if (!sizes) return undefined;
+    const hit = byCounts.get(p);
+    if (hit !== undefined) return hit;
+    let g = nFact / BigInt(Math.max(1, n)); // 0! (n−1)!
+    let num = 0n;
+    for (let k = 0; k < n; k++) {
+      if (sizes[k]) num += sizes[k]! * g;
+      if (k + 1 < n) g = (g * BigInt(k + 1)) / BigInt(n - 1 - k);
+    }
+    const v = frac(num, nFact);
+    byCounts.set(p, v);
+    return v;
+  });
 }
 
 export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions = {}): RuleAnalysis {
   const game = gameOf(body, rule);
-  const shapley = options.shapley !== false;
-  const counts = countGame(game, shapley);
   const n = game.players.length;
+  const players = game.players;
+  const budget = budgetOf(options);
+  let wantShapley = options.shapley !== false;
+  let shapleyNote: string | undefined;
+  const kinds = new Set(players.map((_, i) => game.dims.map((d) => d[i]).join(","))).size;
+  if (wantShapley && n > SHAPLEY_MAX_SEATS && kinds > 1) {
+    wantShapley = false;
+    shapleyNote = `not computed: with ${n.toLocaleString("en")} seats the exact values have too many digits`;
+  }
+  let counted = wantShapley ? countWithin(game, true, budget) : undefined;
+  if (counted && "tooLarge" in counted) {
+    shapleyNote = `not computed: ${counted.tooLarge}; run with \`--exact\` to wait for it, or \`--estimate\` for a Monte Carlo value`;
+    counted = undefined;
+  }
+  const counts = counted ?? countGame(game, false, options);
   const total = 2n ** BigInt(n);
   const half = n > 0 ? 2n ** BigInt(n - 1) : 1n;
-  const players = game.players;
 
   const monotone = counts.players.every((p) => p.negativeSwings === 0n);
   const net = counts.players.map((p) => p.swings - p.negativeSwings);
@@ -137,192 +176,42 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
   });
 
   let shapleyShubik: Record<string, string> | null = null;
-  let shapleyNote = counts.shapleyNote;
-  if (shapley && counts.players.every((p) => p.swingsBySize)) {
-    const f = factorials(n);
-    shapleyShubik = {};
-    players.forEach((p, i) => {
-      let num = 0n;
-      counts.players[i]!.swingsBySize!.forEach((c, k) => (num += c * f[k]! * f[n - 1 - k]!));
-      shapleyShubik![p] = frac(num, f[n]!);
-    });
-  } else if (shapley && !shapleyNote) shapleyNote = "not computed";
+  let shapleyEstimate: ShapleyEstimate | undefined;
+  if (counted && counts.players.every((p) => p.swingsBySize)) {
+    const values = shapleyValues(counts, n, kinds === 1);
+    shapleyShubik = Object.fromEntries(players.map((p, i) => [p, values[i]!]));
+  } else if (options.shapley !== false && options.estimate && monotone) {
+    const samples = options.estimate.samples ?? 1_000_000;
+    shapleyEstimate = estimateShapley(game, samples, options.estimate.seed ?? 1, monitorFor(budget, samples * n));
+  } else if (options.shapley !== false && !shapleyNote) shapleyNote = "not computed";
 
   const vetoPlayers = counts.winning > 0n ? players.filter((_, i) => counts.players[i]!.winningWithout === 0n) : [];
   const dictatorIndex = players.findIndex((_, i) => counts.players[i]!.swings === half && counts.players[i]!.negativeSwings === 0n);
   const dummies = players.filter((_, i) => counts.players[i]!.swings === 0n && counts.players[i]!.negativeSwings === 0n);
   const holds = compileCondition(game);
   const unilateral = players.filter((_, i) => holds(game.dims.map((d) => d[i]!)));
+  const quiet: WorkMonitor = { step: () => {} };
 
   return {
     rule: rule.id,
     text: rule.text,
+    model: "yes/no",
     method: counts.method,
     players,
     totalCoalitions: total.toString(),
     winningCoalitions: counts.winning.toString(),
-    minimalWinningCoalitions: minimalWinning(game, monotone, options.listLimit ?? 20),
+    minimalWinningCoalitions: minimalWinning(game, monotone, options.listLimit ?? 20, budget.limit, quiet),
     vetoPlayers,
     dictator: dictatorIndex >= 0 ? players[dictatorIndex]! : null,
     dummies,
     banzhaf,
     shapleyShubik,
-    ...(shapleyNote && !shapleyShubik ? { shapleyShubikNote: shapleyNote } : {}),
+    ...(shapleyNote && !shapleyShubik ? { shapleyShubikNote: shapleyEstimate ? `${shapleyNote.replace(/; run with .*$/, "")}: estimated instead` : shapleyNote } : {}),
+    ...(shapleyEstimate ? { shapleyShubikEstimate: shapleyEstimate } : {}),
     coleman: frac(counts.winning, total),
     monotone,
     proper: counts.bothWin === 0n,
     unilateral,
-    powerClasses: powerClasses(ruleset, body, game),
+    powerClasses: powerClasses(ruleset, body, game, (allowed) => countWinningOf(game, allowed, game.players.map(() => false))),
   };
-}
-
-/** Power classes are the values of the states' `power` attribute among the seated states. */
-function powerClasses(ruleset: RuleSet, body: BodyJson, game: Game): PowerClassResult[] {
-  const power = new Map<string, string>();
-  for (const s of ruleset.states) {
-    const a = s.attributes["power"];
-    if (a && (a.type === "name" || a.type === "string")) power.set(s.id, a.value);
-  }
-  const classOf = body.seats.map((s) => (s.state ? power.get(s.state) : undefined));
-  const classes = [...new Set(classOf.filter((c): c is string => c !== undefined))];
-  if (classes.length === 0) return [];
-  const n = game.players.length;
-  const none = new Array<boolean>(n).fill(false);
-  return classes.map((c) => {
-    const inClass = classOf.map((x) => x === c);
-    const canPassWithout: Record<string, boolean> = {};
-    for (const other of classes) {
-      if (other === c) continue;
-      canPassWithout[other] = countWinning(game, classOf.map((x) => x !== other), none) > 0n;
-    }
-    return {
-      class: c,
-      seats: game.players.filter((_, i) => inClass[i]),
-      canBlock: countWinning(game, inClass.map((x) => !x), none) === 0n,
-      canPassAlone: countWinning(game, inClass, none) > 0n,
-      canPassWithout,
-    };
-  });
-}
-
-const MWC_MAX_PROFILES = 2_000_000;
-
-/**
- * Minimal winning coalitions, counted over profiles of interchangeable seats (how many of each
- * type): a profile is minimal when it wins and removing any one seat makes it lose.
- */
-function minimalWinning(game: Game, monotone: boolean, limit: number): RuleAnalysis["minimalWinningCoalitions"] {
-  if (!monotone) return { count: null, list: [], truncated: false, note: "not defined the usual way for a non-monotone rule" };
-  const types = playerTypes(game);
-  let profiles = 1;
-  for (const t of types) {
-    profiles *= t.count + 1;
-    if (profiles > MWC_MAX_PROFILES) {
-      const weighted = minimalWinningWeighted(game);
-      if (weighted !== undefined) return { count: weighted.toString(), list: [], truncated: weighted > 0n, note: "counted by weight; not listed" };
-      return { count: null, list: [], truncated: false, note: `not counted: ${types.length} kinds of seat give more than ${MWC_MAX_PROFILES.toLocaleString("en")} profiles` };
-    }
-  }
-  const holds = compileCondition(game);
-  const members = game.players.map((_, i) => i);
-  const byType = types.map((t) => members.filter((i) => typeKeyOf(game, i) === t.key));
-  const vec = types.map((t) => game.dims.map((d) => d[t.representative]!));
-  const j = new Array<number>(types.length).fill(0);
-  const sums = new Array<number>(game.dims.length).fill(0);
-  let count = 0n;
-  const list: string[][] = [];
-  let truncated = false;
-  for (let step = 0; step < profiles; step++) {
-    if (holds(sums)) {
-      let minimal = true;
-      for (let t = 0; t < types.length && minimal; t++) {
-        if (j[t] === 0) continue;
-        for (let d = 0; d < sums.length; d++) sums[d] = sums[d]! - vec[t]![d]!;
-        if (holds(sums)) minimal = false;
-        for (let d = 0; d < sums.length; d++) sums[d] = sums[d]! + vec[t]![d]!;
-      }
-      if (minimal) {
-        let ways = 1n;
-        types.forEach((t, k) => (ways *= binomial(t.count, j[k]!)));
-        count += ways;
-        if (list.length < limit) {
-          // The first few coalitions of this profile, in seat order.
-          for (const c of expand(byType, j, limit - list.length)) list.push(c.map((i) => game.players[i]!));
-        }
-        if (count > BigInt(list.length)) truncated = true;
-      }
-    }
-    // Next profile (odometer), keeping the sums in step.
-    for (let t = 0; t < types.length; t++) {
-      if (j[t]! < types[t]!.count) {
-        j[t]!++;
-        for (let d = 0; d < sums.length; d++) sums[d] = sums[d]! + vec[t]![d]!;
-        break;
-      }
-      for (let d = 0; d < sums.length; d++) sums[d] = sums[d]! - vec[t]![d]! * j[t]!;
-      j[t] = 0;
-    }
-  }
-  return { count: count.toString(), list: list.map((c) => c.sort((a, b) => game.players.indexOf(a) - game.players.indexOf(b))), truncated };
-}
-
-/**
- * A weighted majority game (one threshold on one weight): S is minimal winning exactly when it
- * wins and loses without its lightest member. Taking seats heaviest first, each seat i counts the
- * coalitions of heavier seats whose weight w satisfies q − w_i ≤ w < q (a knapsack count).
- */
-function minimalWinningWeighted(game: Game): bigint | undefined {
-  const c = game.condition;
-  if (c.kind !== "atom") return undefined;
-  const atom = game.atoms[c.atom]!;
-  if (atom.negate || atom.hi !== null || atom.lo === null) return undefined;
-  const w = game.dims[atom.dim]!;
-  const q = atom.lo;
-  if (q <= 0 || q > 5_000_000) return undefined;
-  const order = w.map((_, i) => i).sort((a, b) => w[b]! - w[a]! || a - b);
-  const f = new Array<bigint>(q).fill(0n); // coalitions of the seats so far, by weight below q
-  f[0] = 1n;
-  let count = 0n;
-  for (const i of order) {
-    const wi = w[i]!;
-    if (wi === 0) continue; // a seat of weight zero is never needed
-    for (let s = Math.max(0, q - wi); s < q; s++) count += f[s]!;
-    for (let s = q - 1; s >= wi; s--) if (f[s - wi]) f[s] = f[s]! + f[s - wi]!;
-  }
-  return count;
-}
-
-function typeKeyOf(game: Game, i: number): string {
-  return game.dims.map((d) => d[i]).join(",");
-}
-
-function* expand(byType: number[][], j: number[], limit: number): Generator<number[]> {
-  // Cartesian product of the first combinations of each type, up to `limit` coalitions.
-  let produced = 0;
-  const choose = (pool: number[], k: number): number[][] => {
-    const out: number[][] = [];
-    const rec = (start: number, acc: number[]) => {
-      if (out.length >= limit || acc.length + (pool.length - start) < k) return;
-      if (acc.length === k) {
-        out.push([...acc]);
-        return;
-      }
-      for (let i = start; i < pool.length; i++) rec(i + 1, [...acc, pool[i]!]);
-    };
-    rec(0, []);
-    return out;
-  };
-  const options = byType.map((pool, t) => choose(pool, j[t]!));
-  const idx = new Array<number>(options.length).fill(0);
-  for (;;) {
-    if (produced >= limit) return;
-    yield options.flatMap((o, t) => o[idx[t]!]!);
-    produced++;
-    let t = 0;
-    for (; t < idx.length; t++) {
-      if (++idx[t]! < options[t]!.length) break;
-      idx[t] = 0;
-    }
-    if (t === idx.length) return;
-  }
 }

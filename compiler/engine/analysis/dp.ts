@@ -1,18 +1,17 @@
-// Exact counting by generating functions: F(z) = Π_i (1 + z^{v_i}) over the lattice of dimension
-// sums, flattened to one index (sums never overflow a dimension, so the flattening is a ring
-// homomorphism and univariate arithmetic is exact). Removing one player is an exact division by
-// (1 + z^{v_i}), so each type of interchangeable players costs one pass. Counts are Float64 while
-// they stay below 2^53 (exact integers), BigInt beyond.
-import type { CountingMethod, GameCounts, PlayerCounts } from "./counts.js";
+// Exact counting by generating functions over the lattice of tallies: F(z) = Π_i (1 + z^{v_i})
+// where v_i is seat i's vector of weights, flattened to one index (sums never overflow a
+// dimension, so the flattening is a ring homomorphism and univariate arithmetic is exact). Any
+// condition of the tallies works, monotone or not. Removing one seat is an exact division by
+// (1 + z^{v_i}), so each kind of interchangeable seat costs one pass. Coefficients are residues
+// modulo primes below 2^52 (residue-poly.ts); the dispatcher decides whether the lattice is small
+// enough.
+import type { CountingMethod, GameCounts, PlayerCounts, WorkMonitor } from "./counts.js";
 import { compileCondition, type Game } from "./game.js";
+import { combine, combineSigned, primesFor } from "./modular.js";
+import { ResiduePoly, zeros } from "./residue-poly.js";
 
 /** Largest lattice (number of cells) this method will allocate. */
-export const DP_MAX_CELLS = 6_000_000;
-/** Largest amount of work (cells × passes) before giving up on Shapley–Shubik. */
-const DP_MAX_WORK_NUMBER = 400_000_000;
-const DP_MAX_WORK_BIGINT = 40_000_000;
-
-type Cells = Float64Array | bigint[];
+export const DP_MAX_CELLS = 20_000_000;
 
 interface Lattice {
   readonly dims: readonly (readonly number[])[]; // dims used, maybe plus the count dimension
@@ -21,6 +20,20 @@ interface Lattice {
   readonly cells: number;
   readonly countDim: number | undefined;
   readonly win: Uint8Array;
+}
+
+/** Cells of the lattice, with the count dimension when Shapley–Shubik needs sizes. */
+export function latticeCells(game: Game, withCount: boolean): number {
+  let cells = 1;
+  for (const d of game.dims) cells *= d.reduce((a, b) => a + b, 0) + 1;
+  if (withCount && game.countDim === undefined) cells *= game.players.length + 1;
+  return cells;
+}
+
+/** Work of the method, in residue operations. */
+export function latticeCost(game: Game, shapley: boolean): number {
+  const n = game.players.length;
+  return latticeCells(game, shapley) * primesFor(n + 1) * (n + 2 * playerTypes(game).length);
 }
 
 function lattice(game: Game, withCount: boolean): Lattice | { tooLarge: string } {
@@ -62,115 +75,53 @@ function offsetOf(l: Lattice, player: number): number {
   return o;
 }
 
-function zeros(cells: number, big: boolean): Cells {
-  return big ? new Array<bigint>(cells).fill(0n) : new Float64Array(cells);
-}
-
-/** Multiplies F in place by (1 + z^offset). */
-function multiply(F: Cells, offset: number): void {
-  const f = F as unknown as number[];
-  if (offset === 0) {
-    for (let i = 0; i < f.length; i++) f[i] = f[i]! + f[i]!;
-    return;
-  }
-  for (let i = f.length - 1 - offset; i >= 0; i--) if (f[i]) f[i + offset] = f[i + offset]! + f[i]!;
-}
-
-/** G = F / (1 + z^offset), exactly. */
-function divide(F: Cells, offset: number, big: boolean): Cells {
-  const f = F as unknown as number[];
-  const g = zeros(F.length, big) as unknown as number[];
-  if (offset === 0) {
-    for (let i = 0; i < f.length; i++) g[i] = big ? ((f[i] as unknown as bigint) / 2n) as unknown as number : f[i]! / 2;
-    return g as unknown as Cells;
-  }
-  for (let i = 0; i < f.length; i++) g[i] = i >= offset ? f[i]! - g[i - offset]! : f[i]!;
-  return g as unknown as Cells;
-}
-
-function toBig(x: number | bigint): bigint {
-  return typeof x === "bigint" ? x : BigInt(x);
-}
+const noMonitor: WorkMonitor = { step: () => {} };
 
 export const generatingFunction: CountingMethod = {
-  count(game, { shapley }) {
+  count(game, { shapley, monitor = noMonitor }) {
     const n = game.players.length;
     if (game.mixedSigns) return { tooLarge: "a comparison mixes weights with opposite signs" };
-    const big = n > 52;
-    let l = lattice(game, shapley);
-    let shapleyNote: string | undefined;
-    const types = playerTypes(game);
-    if (!("tooLarge" in l) && shapley && l.countDim !== game.countDim) {
-      const work = l.cells * (types.length + n);
-      if (work > (big ? DP_MAX_WORK_BIGINT : DP_MAX_WORK_NUMBER)) l = { tooLarge: "x" };
+    const l = lattice(game, shapley);
+    if ("tooLarge" in l) return l;
+    const P = primesFor(n + 1);
+    const F = ResiduePoly.one(l.cells, P);
+    for (let i = 0; i < n; i++) {
+      F.multiply(offsetOf(l, i));
+      monitor.step(l.cells * P);
     }
-    if ("tooLarge" in l) {
-      if (!shapley) return l;
-      // Banzhaf without the size dimension; Shapley–Shubik would need it.
-      const plain = lattice(game, false);
-      if ("tooLarge" in plain) return plain;
-      l = plain;
-      shapleyNote = "not computed: counting coalitions by size as well would exceed the work limit";
+    const win = l.win;
+    const last = l.cells - 1; // the grand coalition: every sum at its total
+    const w = zeros(P);
+    const bw = zeros(P);
+    for (let i = 0; i < l.cells; i++) {
+      if (!win[i]) continue;
+      F.accumulate(i, 1, w);
+      if (win[last - i]) F.accumulate(i, 1, bw);
     }
-    const lat = l;
-    const F = zeros(lat.cells, big);
-    (F as unknown as (number | bigint)[])[0] = big ? 1n : 1;
-    for (let i = 0; i < n; i++) multiply(F, offsetOf(lat, i));
-    const f = F as unknown as (number | bigint)[];
-    const win = lat.win;
-
-    let winning = 0n;
-    let bothWin = 0n;
-    const last = lat.cells - 1; // the grand coalition: every sum at its total
-    let w: number | bigint = big ? 0n : 0;
-    let bw: number | bigint = big ? 0n : 0;
-    for (let i = 0; i < lat.cells; i++) {
-      if (!win[i] || !f[i]) continue;
-      w = (w as number) + (f[i] as number);
-      if (win[last - i]) bw = (bw as number) + (f[i] as number);
-    }
-    winning = toBig(w);
-    bothWin = toBig(bw);
-
     const perType = new Map<string, PlayerCounts>();
-    for (const t of types) {
-      const offset = offsetOf(lat, t.representative);
-      const g = divide(F, offset, big) as unknown as (number | bigint)[];
-      let swings: number | bigint = big ? 0n : 0;
-      let negative: number | bigint = big ? 0n : 0;
-      let without: number | bigint = big ? 0n : 0;
-      const bySize: (number | bigint)[] | null = lat.countDim !== undefined ? new Array(n).fill(big ? 0n : 0) : null;
-      const cStride = lat.countDim !== undefined ? lat.strides[lat.countDim]! : 1;
-      const cSize = lat.countDim !== undefined ? lat.sizes[lat.countDim]! : 1;
-      for (let i = 0; i + offset < lat.cells; i++) {
-        const c = g[i];
-        if (!c) continue;
+    const cStride = l.countDim !== undefined ? l.strides[l.countDim]! : 1;
+    const cSize = l.countDim !== undefined ? l.sizes[l.countDim]! : 1;
+    for (const t of playerTypes(game)) {
+      const offset = offsetOf(l, t.representative);
+      const g = F.divide(offset);
+      const swings = zeros(P);
+      const negative = zeros(P);
+      const without = zeros(P);
+      const bySize = l.countDim !== undefined ? Array.from({ length: n }, () => zeros(P)) : null;
+      for (let i = 0; i + offset < l.cells; i++) {
         const before = win[i]!;
         const after = win[i + offset]!;
-        if (before) without = (without as number) + (c as number);
+        if (!before && !after) continue;
+        if (g.isZero(i)) continue;
+        if (before) g.accumulate(i, 1, without);
         if (after === before) continue;
-        if (after) swings = (swings as number) + (c as number);
-        else negative = (negative as number) + (c as number);
-        if (bySize) {
-          const k = Math.floor(i / cStride) % cSize;
-          bySize[k] = after ? (bySize[k] as number) + (c as number) : (bySize[k] as number) - (c as number);
-        }
+        g.accumulate(i, 1, after ? swings : negative);
+        if (bySize) g.accumulate(i, after ? 1 : -1, bySize[Math.floor(i / cStride) % cSize]!);
       }
-      perType.set(t.key, {
-        swings: toBig(swings),
-        negativeSwings: toBig(negative),
-        winningWithout: toBig(without),
-        swingsBySize: bySize ? bySize.map(toBig) : null,
-      });
+      monitor.step(2 * l.cells * P);
+      perType.set(t.key, { swings: combine(swings), negativeSwings: combine(negative), winningWithout: combine(without), swingsBySize: bySize ? bySize.map(combineSigned) : null });
     }
-    const keys = game.players.map((_, i) => typeKey(game, i));
-    const result: GameCounts = {
-      method: "generating function",
-      winning,
-      bothWin,
-      players: keys.map((k) => perType.get(k)!),
-      ...(shapley && shapleyNote ? { shapleyNote } : {}),
-    };
+    const result: GameCounts = { method: "generating function", winning: combine(w), bothWin: combine(bw), players: game.players.map((_, i) => perType.get(typeKey(game, i))!) };
     return result;
   },
 
@@ -178,18 +129,16 @@ export const generatingFunction: CountingMethod = {
     if (game.mixedSigns) return { tooLarge: "a comparison mixes weights with opposite signs" };
     const l = lattice(game, false);
     if ("tooLarge" in l) return l;
-    const big = game.players.length > 52;
-    const F = zeros(l.cells, big);
-    (F as unknown as (number | bigint)[])[0] = big ? 1n : 1;
+    const P = primesFor(game.players.length + 1);
+    const F = ResiduePoly.one(l.cells, P);
     let base = 0;
     game.players.forEach((_, i) => {
       if (forced[i]) base += offsetOf(l, i);
-      else if (allowed[i]) multiply(F, offsetOf(l, i));
+      else if (allowed[i]) F.multiply(offsetOf(l, i));
     });
-    const f = F as unknown as (number | bigint)[];
-    let w: number | bigint = big ? 0n : 0;
-    for (let i = 0; i + base < l.cells; i++) if (f[i] && l.win[i + base]) w = (w as number) + (f[i] as number);
-    return toBig(w);
+    const w = zeros(P);
+    for (let i = 0; i + base < l.cells; i++) if (l.win[i + base]) F.accumulate(i, 1, w);
+    return combine(w);
   },
 };
 

@@ -5,8 +5,7 @@
 // chain meets every possible vote and the findings are exact. `mlat check` warns from these;
 // `mlat analyze` decides everything exactly.
 import type { BodyJson, RuleJson } from "../../ruleset/types.js";
-import { buildGame, compileCondition, GameError, type Game } from "./game.js";
-import { monotoneByForm } from "./feasibility.js";
+import { buildGame, compileCondition, GameError, monotoneByForm, type Game } from "./game.js";
 
 export interface RuleForm {
   readonly monotoneByForm: boolean;

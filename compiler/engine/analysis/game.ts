@@ -220,3 +220,22 @@ export function compileCondition(game: Game): (sums: ArrayLike<number>) => boole
   };
   return build(game.condition);
 }
+
+/** True when the condition is built from lower bounds with `and`/`or` only (no `not`, no upper bounds). */
+export function monotoneByForm(game: Game): boolean {
+  if (game.mixedSigns) return false;
+  const ok = (c: GameCondition): boolean => {
+    switch (c.kind) {
+      case "const": return true;
+      case "not": return false;
+      case "and":
+      case "or": return c.args.every(ok);
+      case "atom": {
+        const a = game.atoms[c.atom]!;
+        return !a.negate && a.hi === null;
+      }
+    }
+  };
+  return ok(game.condition);
+}
+

@@ -61,6 +61,34 @@ export class ResiduePoly {
     });
   }
 
+  /** this / (1 + x^w), exactly (the divisor is monic): g[s] = f[s] − g[s − w]. */
+  divide(w: number): ResiduePoly {
+    const out = new ResiduePoly(this.length, this.primeCount);
+    this.groups.forEach((g, i) => {
+      const f = g.data;
+      const q = out.groups[i]!.data;
+      const gs = g.primes.length;
+      const shift = w * gs;
+      for (let j = 0; j < f.length; j++) {
+        if (j < shift) q[j] = f[j]!;
+        else {
+          const v = f[j]! - q[j - shift]!;
+          q[j] = v < 0 ? v + g.primes[j % gs]! : v;
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Whether coefficient s is zero (modulo every prime: the integer is zero). */
+  isZero(s: number): boolean {
+    for (const g of this.groups) {
+      const gs = g.primes.length;
+      for (let k = 0; k < gs; k++) if (g.data[s * gs + k] !== 0) return false;
+    }
+    return true;
+  }
+
   /** Prefix sums: coefficient s becomes Σ_{t ≤ s} (for window sums in O(1)). */
   prefixSums(): void {
     for (const g of this.groups) {
