@@ -108,7 +108,21 @@ export function analyzeAll(ruleset: RuleSet, options: AnalysisOptions = {}): Map
   return out;
 }
 
-const frac = (p: bigint, q: bigint) => (q === 0n ? "0" : Rational.of(p, q).toString());
+const fractions = new Map<string, string>();
+/**
+ * p/q reduced. Seats of one kind share their counts, and a gcd of numbers with thousands of digits
+ * is not free: each distinct fraction is reduced once.
+ */
+const frac = (p: bigint, q: bigint): string => {
+  if (q === 0n) return "0";
+  const key = `${p}/${q}`;
+  let hit = fractions.get(key);
+  if (hit === undefined) {
+    if (fractions.size > 10_000) fractions.clear();
+    fractions.set(key, (hit = Rational.of(p, q).toString()));
+  }
+  return hit;
+};
 
 /** Coalition sizes past which the exact Shapley–Shubik weights (factorials) are not worth their digits. */
 const SHAPLEY_MAX_SEATS = 20_000;

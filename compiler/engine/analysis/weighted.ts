@@ -50,7 +50,7 @@ function multiply(f: Float64Array, w: number, p: number): void {
   }
 }
 
-function sumRange(f: Float64Array, from: number, to: number, p: number): number {
+export function sumRange(f: Float64Array, from: number, to: number, p: number): number {
   let acc = 0;
   for (let s = Math.max(0, from); s <= Math.min(to, f.length - 1); s++) acc = addMod(acc, f[s]!, p);
   return acc;
@@ -98,10 +98,14 @@ export const weightedThreshold: CountingMethod & { minimalWinning(game: Game, mo
       return out;
     };
     let k = 0;
+    const dummy: PlayerCounts = { swings: 0n, negativeSwings: 0n, winningWithout: (inner.winning * scale) / 2n, swingsBySize: shapley ? new Array<bigint>(n).fill(0n) : null };
+    const scaled = new Map<PlayerCounts, PlayerCounts>(); // one per kind, as the inner counts are
     const players = t.weights.map((w): PlayerCounts => {
-      if (w === 0) return { swings: 0n, negativeSwings: 0n, winningWithout: (inner.winning * scale) / 2n, swingsBySize: shapley ? new Array<bigint>(n).fill(0n) : null };
+      if (w === 0) return dummy;
       const p = inner.players[k++]!;
-      return { swings: p.swings * scale, negativeSwings: 0n, winningWithout: p.winningWithout * scale, swingsBySize: spread(p.swingsBySize) };
+      let q = scaled.get(p);
+      if (!q) scaled.set(p, (q = { swings: p.swings * scale, negativeSwings: 0n, winningWithout: p.winningWithout * scale, swingsBySize: spread(p.swingsBySize) }));
+      return q;
     });
     return { method: "weighted majority", winning: inner.winning * scale, bothWin: inner.bothWin * scale, players };
   },
@@ -148,26 +152,24 @@ export const weightedThreshold: CountingMethod & { minimalWinning(game: Game, mo
     const total = order.reduce((a, b) => a + b, 0);
     if (q <= 0) return 1n; // the empty coalition wins: it is the one minimal winning coalition
     if (q > total) return 0n;
-    const maxW = order[0] ?? 0;
-    const direct = q; // degrees < q
-    const short = total - q + maxW + 1;
-    const useShort = short < direct;
-    const size = Math.min(direct, short);
+    // The complement window (prefix − q + 1 … prefix − q + w, with prefix the weight of the seats
+    // before) never reaches past W − q: a prefix with the seat itself weighs at most W.
+    const D = total - q;
+    const useShort = D + 1 < q;
+    const size = useShort ? D + 1 : q;
     const P = primesFor(order.length + 1);
-    return combine(Array.from({ length: P }, (_, k) => {
-      const p = PRIMES[k]!;
-      const H = new Float64Array(size);
-      H[0] = 1;
-      let prefix = 0;
-      let count = 0;
-      for (const w of order) {
-        count = addMod(count, useShort ? sumRange(H, prefix - q + 1, prefix - q + w, p) : sumRange(H, q - w, q - 1, p), p);
-        multiply(H, w, p);
-        prefix += w;
-        monitor.step(size);
-      }
-      return count;
-    }));
+    const H = ResiduePoly.one(size, P);
+    const acc = zeros(P);
+    let prefix = 0;
+    for (const w of order) {
+      const [a, b] = useShort ? [prefix - q + 1, prefix - q + w] : [q - w, q - 1];
+      // The window is w long: over all seats the sums cost W, less than the products.
+      for (let s = Math.max(0, a); s <= Math.min(b, size - 1, prefix); s++) H.accumulate(s, 1, acc);
+      prefix += w;
+      H.multiply(w, prefix);
+      monitor.step(Math.min(size, prefix) * P);
+    }
+    return combine(acc);
   },
 };
 
