@@ -17,7 +17,6 @@ export { renderDiagnostic, renderDiagnostics, excerpt, summarize, plural, positi
 export { limitPerFile, LineIndexes, PRETTY_PER_FILE, MACHINE_PER_FILE } from "./diagnostics/limits.js";
 export { toSarif, pathToUriReference, DOCS_URL } from "./diagnostics/formats/sarif.js";
 export { toGithubCommands, githubSummary } from "./diagnostics/formats/github.js";
-export { checkJunit, testJunit, xmlText, type JunitCase } from "./diagnostics/formats/junit.js";
 export { toJsonReport, type JsonDiagnostic } from "./diagnostics/formats/json.js";
 export { escapeControl } from "./text/escape.js";
 export { numbersAsExactStrings, exactDecimal, JsonNumberError } from "./text/json.js";

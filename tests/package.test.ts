@@ -38,11 +38,13 @@ const { ruleset } = compile({ files: { "club.mlat": design } });
 const [a] = analyze(ruleset, { rules: ["Club.Council.qualified"] });
 const vote = evaluate(ruleset, "Club.Council.qualified", { A: "yes", B: "no", C: "yes" });
 const bad = validateRuleSet({ format: "nope" });
-console.log(JSON.stringify({ ok: checked.ok, veto: a.vetoPlayers, ss: a.shapleyShubik, outcome: vote.outcome, bad: bad.ok }));
+const { checkJunit } = await import("mlat/junit");
+const xml = checkJunit(["club.mlat"], [], new Map([["club.mlat", design]]));
+console.log(JSON.stringify({ ok: checked.ok, veto: a.vetoPlayers, ss: a.shapleyShubik, outcome: vote.outcome, bad: bad.ok, junit: xml.includes('<testcase classname="mlat.check" name="club.mlat"/>') }));
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ["use.mjs"], { cwd: project, encoding: "utf8" }));
-    expect(out).toEqual({ ok: true, veto: ["A"], ss: { A: "2/3", B: "1/6", C: "1/6" }, outcome: "adopted", bad: false });
+    expect(out).toEqual({ ok: true, veto: ["A"], ss: { A: "2/3", B: "1/6", C: "1/6" }, outcome: "adopted", bad: false, junit: true });
 
     writeFileSync(
       path.join(project, "typed.ts"),
@@ -63,5 +65,8 @@ export const summary: string = \`\${ds.length} \${first?.rule ?? ""}\`;
     writeFileSync(path.join(project, "d.mlat"), "state A\nstate B\ninstitution I { members: { A, B } }\n");
     const bin = spawnSync(process.execPath, [path.join(project, "node_modules/mlat/bin/mlat.js"), "check", "d.mlat", "--format", "json"], { cwd: project, encoding: "utf8" });
     expect(JSON.parse(bin.stdout).diagnostics[0].code).toBe("MLAT3006");
+    // The command's chunks ship too: JUnit loads the XML library from its own chunk.
+    const junit = spawnSync(process.execPath, [path.join(project, "node_modules/mlat/bin/mlat.js"), "check", "d.mlat", "--format", "junit"], { cwd: project, encoding: "utf8" });
+    expect(junit.stdout).toContain('<testcase classname="mlat.check" name="d.mlat">');
   }, 180_000);
 });

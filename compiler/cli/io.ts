@@ -1,7 +1,9 @@
 // Output helpers shared by the commands: colour decisions, writing files and the CLI's own errors.
 import { escapeControl, makeDiagnostic, renderDiagnostics, type Diagnostic, type DiagnosticKey } from "../index.js";
 import { writeFileSafely, WriteProblem } from "../node/index.js";
-import { ExitCode } from "./exit-codes.js";
+import { CliError } from "./errors.js";
+
+export { CliError };
 
 export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
   if (flag === false) return false;
@@ -10,22 +12,11 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined):
   return stream.isTTY === true;
 }
 
-declare const MLAT_VERSION: string;
-
-export function version(): string {
-  return typeof MLAT_VERSION === "string" ? MLAT_VERSION : "dev";
-}
 
 export function displayPath(file: string): string {
   return file;
 }
 
-/** A CLI-level error (bad option, unreadable file): printed like a diagnostic, exit code 2. */
-export class CliError extends Error {
-  constructor(readonly diagnostic: Diagnostic, readonly exitCode: number = ExitCode.UsageOrIo) {
-    super(diagnostic.message);
-  }
-}
 
 export function cliError(key: DiagnosticKey, args: (string | number)[], file = "mlat"): CliError {
   return new CliError(makeDiagnostic(key, file, { start: 0, end: 0 }, args));

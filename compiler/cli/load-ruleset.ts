@@ -2,8 +2,8 @@
 // (.json, or any file with --ruleset), validated against the published schema.
 import { compile, makeDiagnostic, numbersAsExactStrings, validateRuleSet, type RuleSet } from "../index.js";
 import { decodeUtf8, MAX_JSON_BYTES, NodeSourceHost, readBounded, ReadProblem, toInternalPath } from "../node/index.js";
-import { CliError, cliError, printDiagnostics, useColor } from "./io.js";
-import { ExitCode } from "./exit-codes.js";
+import { cliError, printDiagnostics, useColor } from "./io.js";
+import { CliError, DesignHasErrors } from "./errors.js";
 
 /**
  * Reads a JSON input (at most 50 MiB, checked before reading). With `exactNumbers`, number
@@ -50,6 +50,3 @@ export function readableEntry(host: NodeSourceHost, entry: string, asGiven = ent
 }
 
 /** The design did not compile; its errors are already printed. */
-export class DesignHasErrors extends Error {
-  readonly exitCode = ExitCode.Failure;
-}

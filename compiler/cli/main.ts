@@ -1,19 +1,8 @@
 // The `mlat` command: commander wiring only. Each command lives in commands/ and returns an exit code.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ExitCode } from "./exit-codes.js";
-import { CliError, cliError, printCliError, version } from "./io.js";
-import { runCheck } from "./commands/check.js";
-import { runCompile } from "./commands/compile.js";
-import { runExplain } from "./commands/explain.js";
-import { runSchema } from "./commands/schema.js";
-import { runAnalyze } from "./commands/analyze.js";
-import { runEval } from "./commands/eval.js";
-import { runTestCommand } from "./commands/test.js";
-import { runMarks } from "./commands/marks.js";
-import { runFmt } from "./commands/fmt.js";
-import { runGraph, runReport } from "./commands/report.js";
-import { runDiff } from "./commands/diff.js";
-import { DesignHasErrors } from "./load-ruleset.js";
+import { CliError, DesignHasErrors } from "./errors.js";
+import { version } from "./version.js";
 
 function nonNegativeInt(value: string): number {
   const n = Number(value);
@@ -22,7 +11,8 @@ function nonNegativeInt(value: string): number {
 }
 
 /** The input of analyze/eval/marks: a design or, with --ruleset FILE, a compiled rule set. */
-function designOrRuleset(file: string | undefined, ruleset: string | undefined): string {
+async function designOrRuleset(file: string | undefined, ruleset: string | undefined): Promise<string> {
+  const { cliError } = await import("./io.js");
   if (file && ruleset) throw cliError("InvalidInput", ["--ruleset", "give either a design or --ruleset, not both"]);
   const chosen = ruleset ?? file;
   if (!chosen) throw cliError("InvalidInput", ["FILE", "give a design (.mlat) or --ruleset compiled.json"]);
@@ -46,7 +36,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--max-warnings <n>", "fail when there are more warnings than this", nonNegativeInt)
     .option("--stdin-filename <name>", "the file name diagnostics give a design read from standard input")
     .option("--no-color", "never colour the output")
-    .action((paths: string[], o) => setExit(runCheck(paths, { format: o.format, color: o.color, quiet: o.quiet, maxWarnings: o.maxWarnings, stdinFilename: o.stdinFilename })));
+    .action(async (paths: string[], o) => {
+      const { runCheck } = await import("./commands/check.js");
+      setExit(await runCheck(paths, { format: o.format, color: o.color, quiet: o.quiet, maxWarnings: o.maxWarnings, stdinFilename: o.stdinFilename }));
+    });
 
   program
     .command("compile")
@@ -55,7 +48,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("-o, --output <file>", "write the rule set to this file instead of standard output")
     .option("--no-locations", "leave out source locations")
     .option("--no-color", "never colour the output")
-    .action((file: string, o) => setExit(runCompile(file, { output: o.output, locations: o.locations, color: o.color })));
+    .action(async (file: string, o) => {
+      const { runCompile } = await import("./commands/compile.js");
+      setExit(await runCompile(file, { output: o.output, locations: o.locations, color: o.color }));
+    });
 
   program
     .command("analyze")
@@ -68,7 +64,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--list <n>", "how many minimal winning coalitions to list", nonNegativeInt, 20)
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string | undefined, o) => setExit(runAnalyze(designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color })));
+    .action(async (file: string | undefined, o) => {
+      const { runAnalyze } = await import("./commands/analyze.js");
+      setExit(await runAnalyze(await designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color }));
+    });
 
   program
     .command("eval")
@@ -85,9 +84,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string | undefined, o) =>
-      setExit(runEval(designOrRuleset(file, o.ruleset), { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, events: o.events, format: o.format, ruleset: !!o.ruleset, color: o.color })),
-    );
+    .action(async (file: string | undefined, o) => {
+      const { runEval } = await import("./commands/eval.js");
+      setExit(await runEval(await designOrRuleset(file, o.ruleset), { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, events: o.events, format: o.format, ruleset: !!o.ruleset, color: o.color }));
+    });
 
   program
     .command("marks")
@@ -96,7 +96,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string | undefined, o) => setExit(runMarks(designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color })));
+    .action(async (file: string | undefined, o) => {
+      const { runMarks } = await import("./commands/marks.js");
+      setExit(await runMarks(await designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color }));
+    });
 
   program
     .command("fmt")
@@ -106,7 +109,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--write", "rewrite the files in place (atomically; a file that does not parse is left alone)")
     .option("--stdin-filename <name>", "the file name for a design read from standard input")
     .option("--no-color", "never colour the output")
-    .action((paths: string[], o) => setExit(runFmt(paths, { check: o.check, write: o.write, stdinFilename: o.stdinFilename, color: o.color })));
+    .action(async (paths: string[], o) => {
+      const { runFmt } = await import("./commands/fmt.js");
+      setExit(await runFmt(paths, { check: o.check, write: o.write, stdinFilename: o.stdinFilename, color: o.color }));
+    });
 
   program
     .command("report")
@@ -116,7 +122,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--title <title>", "the page title")
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string | undefined, o) => setExit(runReport(designOrRuleset(file, o.ruleset), { output: o.output, title: o.title, ruleset: !!o.ruleset, color: o.color })));
+    .action(async (file: string | undefined, o) => {
+      const { runReport } = await import("./commands/report.js");
+      setExit(await runReport(await designOrRuleset(file, o.ruleset), { output: o.output, title: o.title, ruleset: !!o.ruleset, color: o.color }));
+    });
 
   program
     .command("graph")
@@ -125,7 +134,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["dot", "mermaid"]).default("dot"))
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
-    .action((file: string | undefined, o) => setExit(runGraph(designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color })));
+    .action(async (file: string | undefined, o) => {
+      const { runGraph } = await import("./commands/report.js");
+      setExit(await runGraph(await designOrRuleset(file, o.ruleset), { format: o.format, ruleset: !!o.ruleset, color: o.color }));
+    });
 
   program
     .command("diff")
@@ -134,7 +146,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument("<new>", "the new design (.mlat) or rule set (.json)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-color", "never colour the output")
-    .action((oldFile: string, newFile: string, o) => setExit(runDiff(oldFile, newFile, { format: o.format, color: o.color })));
+    .action(async (oldFile: string, newFile: string, o) => {
+      const { runDiff } = await import("./commands/diff.js");
+      setExit(await runDiff(oldFile, newFile, { format: o.format, color: o.color }));
+    });
 
   program
     .command("test")
@@ -143,13 +158,19 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["pretty", "junit"]).default("pretty"))
     .option("-o, --output <file>", "write the JUnit XML to this file")
     .option("--no-color", "never colour the output")
-    .action((paths: string[], o) => setExit(runTestCommand(paths, { format: o.format, output: o.output, color: o.color })));
+    .action(async (paths: string[], o) => {
+      const { runTestCommand } = await import("./commands/test.js");
+      setExit(await runTestCommand(paths, { format: o.format, output: o.output, color: o.color }));
+    });
 
   program
     .command("schema")
     .description("print a JSON Schema: `ruleset` (compiled designs), `votes` or `events` (eval inputs)")
     .argument("<name>", "ruleset | votes | events")
-    .action((name: string) => setExit(runSchema(name)));
+    .action(async (name: string) => {
+      const { runSchema } = await import("./commands/schema.js");
+      setExit(await runSchema(name));
+    });
 
   program
     .command("explain")
@@ -157,7 +178,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument("[code]", "e.g. MLAT2001")
     .option("--all", "all codes")
     .addOption(new Option("--format <format>", "with --all").choices(["text", "markdown"]).default("text"))
-    .action((code: string | undefined, o) => setExit(runExplain(code, { all: o.all, format: o.format })));
+    .action(async (code: string | undefined, o) => {
+      const { runExplain } = await import("./commands/explain.js");
+      setExit(await runExplain(code, { all: o.all, format: o.format }));
+    });
 
   return program;
 }
@@ -175,6 +199,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof DesignHasErrors) return e.exitCode;
     if (e instanceof CliError) {
+      const { printCliError } = await import("./io.js");
       printCliError(e);
       return e.exitCode;
     }

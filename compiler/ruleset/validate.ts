@@ -1,6 +1,8 @@
 // Validates JSON against the published schemas with ajv, and turns ajv's errors into messages that
-// name the JSON path and what was expected there.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+// name the JSON path and what was expected there. The validators are ajv's standalone code,
+// generated at build time (scripts/generate-validators.mjs), so nothing is compiled at start-up.
+import type { ErrorObject } from "ajv";
+import * as validators from "./validators.generated.js";
 import rulesetSchema from "./ruleset.schema.json" with { type: "json" };
 import votesSchema from "./votes.schema.json" with { type: "json" };
 import eventsSchema from "./events.schema.json" with { type: "json" };
@@ -8,8 +10,6 @@ import eventsSchema from "./events.schema.json" with { type: "json" };
 export const schemas = { ruleset: rulesetSchema, votes: votesSchema, events: eventsSchema } as const;
 export type SchemaName = keyof typeof schemas;
 
-const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
-const compiled = new Map<SchemaName, ValidateFunction>();
 
 export interface SchemaError {
   /** JSON path like `$.institutions[0].bodies[1].rules[0].condition` */
@@ -18,11 +18,7 @@ export interface SchemaError {
 }
 
 export function validateAgainst(name: SchemaName, value: unknown): SchemaError[] {
-  let validate = compiled.get(name);
-  if (!validate) {
-    validate = ajv.compile(schemas[name]);
-    compiled.set(name, validate);
-  }
+  const validate = validators[name];
   if (validate(value)) return [];
   return simplify(validate.errors ?? []);
 }

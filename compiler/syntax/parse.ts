@@ -6,7 +6,7 @@
 import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import { Scanner } from "./lexer.js";
-import { declarationStarters, parser } from "./parser.js";
+import { declarationStarters, theParser } from "./parser.js";
 import * as T from "./tokens.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { describeExpected, describeFound } from "./token-names.js";
@@ -23,6 +23,7 @@ export interface ParseResult {
 const topLevelStarters = new Set<TokenType>(declarationStarters);
 
 export function parse(text: string, file: string): ParseResult {
+  const parser = theParser();
   const scanner = new Scanner(text, file);
   const syntax: Diagnostic[] = [];
   const declarations: A.Declaration[] = [];

@@ -59,6 +59,8 @@ export function unquote(image: string): string {
   return body.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
 
+declare const MLAT_BUNDLED: boolean;
+
 export abstract class ParserBase extends EmbeddedActionsParser {
   private readonly frames: Frame[] = [];
   /** The extent of the rule that returned last (what a CST node's location would be). */
@@ -67,7 +69,10 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   private lastSpan: Span | undefined;
 
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    // The grammar's validations (ambiguities, left recursion) run in the tests and from source; the
+    // bundles skip them (MLAT_BUNDLED, defined by scripts/build.mjs) because they cost tens of
+    // milliseconds at every start and cannot fail for a grammar the tests have passed.
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations: typeof MLAT_BUNDLED === "boolean" && MLAT_BUNDLED });
   }
 
   /**

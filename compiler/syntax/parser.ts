@@ -473,7 +473,13 @@ class Singleton extends MlatParser {
   }
 }
 
-export const parser = new Singleton();
+let built: Singleton | undefined;
+
+/** The one parser, built on first use: its self-analysis costs tens of milliseconds, which commands
+ * that never parse (`--version`, `explain`, `schema`) should not pay at start-up. */
+export function theParser(): Singleton {
+  return (built ??= new Singleton());
+}
 
 /** Tokens that start a top-level declaration: parse.ts cuts the token stream before each one. */
 export const declarationStarters: readonly TokenType[] = [T.Use, T.State, T.Group, T.Action, T.Institution, T.Arrangement, T.Scenario, T.Assert, T.Bloc];

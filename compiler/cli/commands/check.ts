@@ -1,10 +1,11 @@
 // `mlat check PATH…`: diagnostics for every design, exit 1 on errors.
 // One diagnostic model, several renderers: pretty, json, sarif, github, junit.
 import { appendFileSync } from "node:fs";
-import { check, checkJunit, githubSummary, plural, summarize, toGithubCommands, toJsonReport, toSarif, type Diagnostic } from "../../index.js";
+import { check, githubSummary, plural, summarize, toGithubCommands, toJsonReport, toSarif, type Diagnostic } from "../../index.js";
 import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
-import { displayPath, printDiagnostics, useColor, version } from "../io.js";
+import { displayPath, printDiagnostics, useColor } from "../io.js";
+import { version } from "../version.js";
 import { expandInputs, readStdinText } from "../inputs.js";
 import { readableEntry } from "../load-ruleset.js";
 
@@ -18,7 +19,7 @@ export interface CheckCommandOptions {
   readonly stdinFilename?: string;
 }
 
-export function runCheck(paths: readonly string[], options: CheckCommandOptions): number {
+export async function runCheck(paths: readonly string[], options: CheckCommandOptions): Promise<number> {
   const host = new NodeSourceHost({ displayPath: toInternalPath });
   let files: string[];
   if (paths.includes("-")) {
@@ -48,9 +49,11 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions)
       if (summaryFile) appendFileSync(summaryFile, githubSummary(diagnostics, result.files.length, sources));
       break;
     }
-    case "junit":
+    case "junit": {
+      const { checkJunit } = await import("../../junit.js");
       process.stdout.write(checkJunit(result.files, diagnostics, sources));
       break;
+    }
     default:
       printDiagnostics(diagnostics, sources, useColor(process.stdout, options.color));
       if (diagnostics.length > 0) {

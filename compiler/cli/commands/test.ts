@@ -1,11 +1,11 @@
 // `mlat test PATH…`: runs scenarios and assertions; one line each, then `N passed, N failed`.
-import { compile, escapeControl, test, testJunit, type TestResult } from "../../index.js";
+import { compile, escapeControl, test, type TestResult } from "../../index.js";
 import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
 import { printDiagnostics, useColor, writeOutput } from "../io.js";
 import { expandInputs } from "../inputs.js";
 
-export function runTestCommand(paths: readonly string[], options: { format: "pretty" | "junit"; output?: string; color?: boolean }): number {
+export async function runTestCommand(paths: readonly string[], options: { format: "pretty" | "junit"; output?: string; color?: boolean }): Promise<number> {
   const files = expandInputs(paths.length ? paths : ["."]);
   const host = new NodeSourceHost({ displayPath: toInternalPath });
   const suites: { file: string; results: TestResult[]; seconds: number }[] = [];
@@ -25,6 +25,7 @@ export function runTestCommand(paths: readonly string[], options: { format: "pre
   const passed = all.filter((r) => r.passed).length;
   const failed = all.length - passed;
   if (options.format === "junit") {
+    const { testJunit } = await import("../../junit.js");
     const xml = testJunit(suites.map((s) => ({ ...s, results: s.results.map((r) => ({ ...r, name: r.kind === "scenario" ? `scenario "${r.name}"` : `assert ${r.name}` })) })));
     if (options.output) writeOutput(options.output, xml, files);
     else process.stdout.write(xml);

@@ -6,7 +6,7 @@ import type { IToken, TokenType } from "chevrotain";
 import type * as A from "../../syntax/ast.js";
 import type { Model } from "../../semantics/model.js";
 import { lex } from "../../syntax/lexer.js";
-import { declarationStarters, parser } from "../../syntax/parser.js";
+import { declarationStarters, theParser } from "../../syntax/parser.js";
 import * as T from "../../syntax/tokens.js";
 import { snippetNamed, snippetsFor } from "./snippets.js";
 
@@ -41,9 +41,9 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
   };
   if (tokens.length === 0) for (const s of snippetsFor("file")) add(s);
 
-  let suggestions: ReturnType<typeof parser.computeContentAssist> = [];
+  let suggestions: ReturnType<ReturnType<typeof theParser>["computeContentAssist"]> = [];
   try {
-    suggestions = parser.computeContentAssist("file", tokens);
+    suggestions = theParser().computeContentAssist("file", tokens);
   } catch {
     suggestions = [];
   }
