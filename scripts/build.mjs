@@ -42,7 +42,7 @@ const apps = await build({
   banner: { js: requireShim },
   metafile: true,
   legalComments: "none",
-  minify: true,
+  minify: process.env.MLAT_MINIFY !== "0", // MLAT_MINIFY=0 keeps names readable in CPU profiles
 });
 await build({ ...common, entryPoints: { index: "compiler/index.ts", junit: "compiler/junit.ts" }, packages: "external" });
 
