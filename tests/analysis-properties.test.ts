@@ -142,7 +142,13 @@ describe("fast methods equal brute-force enumeration", () => {
         const banzhafOnly = weightedThreshold.count(game, { shapley: false });
         if ("tooLarge" in banzhafOnly) throw new Error(banzhafOnly.tooLarge);
         expect(comparable(banzhafOnly)).toEqual({ ...comparable(brute), players: comparable(brute).players.map((p) => ({ ...p, k: null })) });
-        expect(weightedThreshold.minimalWinning(game)).toBe(minimalWinningBrute(game));
+        const mwc = minimalWinningBrute(game);
+        expect(weightedThreshold.minimalWinning(game)).toBe(mwc);
+        // The fused pass (heaviest seat first, minimal winning coalitions read off the same product).
+        const fused = weightedThreshold.count(game, { shapley: false, minimal: true });
+        if ("tooLarge" in fused) throw new Error(fused.tooLarge);
+        expect(comparable(fused)).toEqual(comparable(banzhafOnly));
+        if (game.condition.kind === "atom") expect(fused.minimalWinning).toBe(mwc);
       }),
       { seed: 21, numRuns: runs },
     );
@@ -231,5 +237,33 @@ describe("index properties", () => {
       }),
       { seed: 14, numRuns: runs },
     );
+  });
+});
+
+describe("work limits, --exact, progress and cancellation", () => {
+  // 60 seats with distinct weights: cheap for Banzhaf, costlier for Shapley–Shubik.
+  const seats = Array.from({ length: 60 }, (_, i) => `P${i}`);
+  const body: BodyJson = { id: "T.B", name: "B", seats: seats.map((id) => ({ id })), weights: { w: Object.fromEntries(seats.map((s, i) => [s, String(100 + 7 * i)])) }, rules: [] };
+  const rule: RuleJson = { id: "T.B.r", name: "r", text: "yes by w >= 2/3", condition: { op: "compare", cmp: ">=", left: { tally: "yes", weight: "w" }, right: { value: "2/3", relative: true, base: "all" } } };
+  const rs: RuleSet = { format: "mlat.ruleset", version: "1.0", states: [], groups: [], actions: [], institutions: [{ id: "T", members: [], requires: [], bodies: [body], admission: [], principles: [] }], arrangements: [], scenarios: [], assertions: [] } as unknown as RuleSet;
+
+  it("refuses Shapley–Shubik past the work limit and says how to get it; --exact computes it anyway", () => {
+    const limited = analyzeRule(rs, body, rule, { workLimit: 1e7, listLimit: 0 });
+    expect(limited.shapleyShubik).toBeNull();
+    expect(limited.shapleyShubikNote).toMatch(/--exact.*--estimate/);
+    const exact = analyzeRule(rs, body, rule, { workLimit: 1e7, exact: true, listLimit: 0 });
+    expect(exact.shapleyShubik).not.toBeNull();
+    expect(exact.banzhaf).toEqual(limited.banzhaf);
+    const sum = Object.values(exact.shapleyShubik!).reduce((a, v) => a.add(Rational.parse(v)!), Rational.ZERO);
+    expect(sum.toString()).toBe("1");
+  });
+
+  it("reports progress that grows to the estimate, and stops when cancelled", () => {
+    const seen: [number, number][] = [];
+    analyzeRule(rs, body, rule, { listLimit: 0, progress: (d, t) => seen.push([d, t]) });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every(([d, t]) => d >= 0 && d <= t)).toBe(true);
+    let polls = 0;
+    expect(() => analyzeRule(rs, body, rule, { listLimit: 0, cancelled: () => ++polls > 3 })).toThrow(/cancelled/);
   });
 });

@@ -201,6 +201,52 @@ describe("mlat analyze", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("cannot be analysed: too large for exact analysis");
   });
+
+  // A board like the IMF's: 190 members, millions of votes, an 85% rule. Banzhaf is exact in about
+  // a second; exact Shapley–Shubik is beyond the default work limit, so --estimate is the way.
+  const board = (() => {
+    const raw = Array.from({ length: 190 }, (_, i) => 1 / (i + 1) ** 1.1);
+    const sum = raw.reduce((a, b) => a + b, 0);
+    const votes = raw.map((r) => Math.max(1, Math.round((r / sum) * 5_000_000)));
+    const ids = votes.map((_, i) => `S${i + 1}`);
+    return [...ids.map((id) => `state ${id} {}`), `group All = { ${ids.join(", ")} }`, `institution F { members: All body Board { seats: members weight votes { ${ids.map((id, i) => `${id}: ${votes[i]}`).join(", ")} } rule special: yes by votes >= 85% } }`, ""].join("\n");
+  })();
+
+  it("estimates Shapley–Shubik by Monte Carlo only when asked, labelled as an estimate in the table and the JSON", () => {
+    const file = tempDesign(board);
+    const exact = mlat(["analyze", file, "--list", "0", "--format", "json"]);
+    expect(exact.code).toBe(0);
+    const plain = JSON.parse(exact.stdout).rules[0];
+    expect(plain.shapleyShubik).toBeNull();
+    expect(plain.shapleyShubikNote).toContain("--estimate");
+    expect(plain.shapleyShubikEstimate).toBeUndefined();
+
+    const est = mlat(["analyze", file, "--list", "0", "--format", "json", "--estimate", "20000", "--seed", "7"]);
+    expect(est.code).toBe(0);
+    const a = JSON.parse(est.stdout).rules[0];
+    expect(a.shapleyShubik).toBeNull(); // never mixed with exact values
+    expect(a.shapleyShubikEstimate).toMatchObject({ samples: 20000, seed: 7, confidence: 0.95 });
+    const values = Object.values(a.shapleyShubikEstimate.values) as { estimate: number; plusMinus: number }[];
+    expect(values.reduce((x, v) => x + v.estimate, 0)).toBeCloseTo(1, 6);
+    // The United-States-like first member holds the only veto: its share is far above its weight's.
+    expect(a.vetoPlayers).toEqual(["S1"]);
+    expect(a.shapleyShubikEstimate.values.S1.estimate).toBeGreaterThan(0.2);
+    // Same seed, same estimate: runs are reproducible.
+    expect(JSON.parse(mlat(["analyze", file, "--list", "0", "--format", "json", "--estimate", "20000", "--seed", "7"]).stdout).rules[0].shapleyShubikEstimate).toEqual(a.shapleyShubikEstimate);
+
+    const table = mlat(["analyze", file, "--list", "0", "--estimate", "20000"]);
+    expect(table.stdout).toContain("Shapley–Shubik (est.)");
+    expect(table.stdout).toContain("ESTIMATED by Monte Carlo (20,000 random orders, seed 1");
+    expect(table.stdout).toMatch(/S1\s+\S+%\s+≈\d+\.\d\d±\d+\.\d\d%/);
+    expect(table.stderr).toBe(""); // no progress bar when stderr is not a terminal
+  });
+
+  it("--exact lifts the work limit instead of refusing", () => {
+    const r = mlat(["analyze", "--help"]);
+    expect(r.stdout).toContain("--exact");
+    expect(r.stdout).toContain("--estimate [samples]");
+    expect(mlat(["analyze", "examples/un.mlat", "--estimate", "0"]).code).toBe(2);
+  });
 });
 
 describe("mlat eval", () => {

@@ -10,6 +10,12 @@ function nonNegativeInt(value: string): number {
   return n;
 }
 
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number ≥ 1");
+  return n;
+}
+
 /** The input of analyze/eval/marks: a design or, with --ruleset FILE, a compiled rule set. */
 async function designOrRuleset(file: string | undefined, ruleset: string | undefined): Promise<string> {
   const { cliError } = await import("./io.js");
@@ -62,11 +68,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--no-shapley", "skip Shapley–Shubik indices")
     .option("--list <n>", "how many minimal winning coalitions to list", nonNegativeInt, 20)
+    .option("--exact", "no work limit: wait for every exact answer, however long (Ctrl-C stops)")
+    .option("--estimate [samples]", "estimate Shapley–Shubik by Monte Carlo where the exact count is out of reach (default 1,000,000 samples)", positiveInt)
+    .option("--seed <n>", "seed of the Monte Carlo estimate", nonNegativeInt, 1)
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
     .action(async (file: string | undefined, o) => {
       const { runAnalyze } = await import("./commands/analyze.js");
-      setExit(await runAnalyze(await designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color }));
+      const estimate = o.estimate === undefined ? undefined : { samples: o.estimate === true ? 1_000_000 : o.estimate, seed: o.seed };
+      setExit(await runAnalyze(await designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color, exact: !!o.exact, ...(estimate ? { estimate } : {}) }));
     });
 
   program

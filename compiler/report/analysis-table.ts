@@ -38,18 +38,24 @@ export function table(a: RuleAnalysis, color: boolean): string {
     else for (const s of seats) entries.push({ label: s, seats: [s] });
   }
   entries.sort((x, y) => (Rational.parse(a.banzhaf[y.seats[0]!]!.normalized) ?? Rational.ZERO).compare(Rational.parse(a.banzhaf[x.seats[0]!]!.normalized) ?? Rational.ZERO));
+  const ssWidth = a.shapleyShubikEstimate ? 21 : 14;
   const width = Math.min(40, maxOf(entries.map((e) => e.label.length), 4));
-  lines.push(`  ${"seat".padEnd(width)}  ${"Banzhaf".padStart(8)}  ${"Shapley–Shubik".padStart(14)}  `);
+  lines.push(`  ${"seat".padEnd(width)}  ${"Banzhaf".padStart(8)}  ${(a.shapleyShubikEstimate ? "Shapley–Shubik (est.)" : "Shapley–Shubik").padStart(ssWidth)}  `);
   const maxB = maxOf(a.players.map((p) => (Rational.parse(a.banzhaf[p]!.normalized) ?? Rational.ZERO).toNumber()), 1e-9);
   for (const e of entries) {
     const p = e.seats[0]!;
     const b = a.banzhaf[p]!.normalized;
-    const s = a.shapleyShubik ? pct(a.shapleyShubik[p]!) : "—";
+    const est = a.shapleyShubikEstimate?.values[p];
+    // An estimate is never shown as if it were exact: "≈", with its 95% interval.
+    const s = a.shapleyShubik ? pct(a.shapleyShubik[p]!) : est ? `≈${(est.estimate * 100).toFixed(2)}±${(est.plusMinus * 100).toFixed(2)}%` : "—";
     const bar = "█".repeat(Math.max(0, Math.round(((Rational.parse(b) ?? Rational.ZERO).toNumber() / maxB) * 20)));
     const marks = [a.vetoPlayers.includes(p) ? "veto" : "", a.dummies.includes(p) ? "dummy" : "", a.dictator === p ? "dictator" : ""].filter(Boolean).join(", ");
-    lines.push(`  ${e.label.padEnd(width)}  ${pct(b).padStart(8)}  ${s.padStart(14)}  ${bar}${marks ? ` ${marks}` : ""}`);
+    lines.push(`  ${e.label.padEnd(width)}  ${pct(b).padStart(8)}  ${s.padStart(ssWidth)}  ${bar}${marks ? ` ${marks}` : ""}`);
   }
-  if (!a.shapleyShubik && a.shapleyShubikNote) lines.push(`  Shapley–Shubik: ${a.shapleyShubikNote}`);
+  if (a.shapleyShubikEstimate) {
+    const e = a.shapleyShubikEstimate;
+    lines.push(`  Shapley–Shubik: ESTIMATED by Monte Carlo (${e.samples.toLocaleString("en")} random orders, seed ${e.seed}, ±: 95% interval) — not exact`);
+  } else if (!a.shapleyShubik && a.shapleyShubikNote) lines.push(`  Shapley–Shubik: ${a.shapleyShubikNote}`);
   for (const c of a.powerClasses) {
     const without = Object.entries(c.canPassWithout).map(([k, v]) => `${v ? "can" : "cannot"} pass without ${k}`);
     lines.push(`  ${c.class} (${c.seats.length}): ${c.canBlock ? "can block" : "cannot block"} · ${c.canPassAlone ? "can pass alone" : "cannot pass alone"}${without.length ? " · " + without.join(" · ") : ""}`);

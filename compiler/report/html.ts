@@ -142,6 +142,6 @@ function chart(a: RuleAnalysis): string {
       parts.push(`<text x="${labelWidth + ssWidth + 4}" y="${y + 27}">${pct(e.ss)}</text>`);
     }
   });
-  const legend = `<p class="legend"><span style="background:#3465a4"></span>Banzhaf (normalized)${a.shapleyShubik ? `<span style="background:#f0a830"></span>Shapley–Shubik` : ` <span class="muted">(Shapley–Shubik ${esc(a.shapleyShubikNote ?? "not computed")})</span>`}</p>`;
+  const legend = `<p class="legend"><span style="background:#3465a4"></span>Banzhaf (normalized)${a.shapleyShubik ? `<span style="background:#f0a830"></span>Shapley–Shubik` : a.shapleyShubikEstimate ? ` <span class="muted">(Shapley–Shubik only estimated, by Monte Carlo with ${a.shapleyShubikEstimate.samples.toLocaleString("en")} samples: not drawn beside exact values)</span>` : ` <span class="muted">(Shapley–Shubik ${esc(a.shapleyShubikNote ?? "not computed")})</span>`}</p>`;
   return `${legend}<svg class="chart" role="img" aria-label="power by seat" width="${labelWidth + barMax + 80}" height="${height}" viewBox="0 0 ${labelWidth + barMax + 80} ${height}">${parts.join("")}</svg>`;
 }

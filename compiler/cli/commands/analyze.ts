@@ -3,6 +3,7 @@ import { allRules, analyze, analyzeBlocs, analysisTable, closest, findRule, Rati
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
+import { progressOn } from "../progress.js";
 
 export interface AnalyzeOptions {
   readonly rule?: string[];
@@ -13,6 +14,10 @@ export interface AnalyzeOptions {
   readonly list?: number;
   readonly ruleset?: boolean;
   readonly color?: boolean;
+  /** No work limit (`--exact`). */
+  readonly exact?: boolean;
+  /** Monte Carlo Shapley–Shubik where the exact count is out of reach (`--estimate`). */
+  readonly estimate?: { readonly samples: number; readonly seed: number };
 }
 
 export function runAnalyze(file: string, options: AnalyzeOptions): number {
@@ -28,7 +33,20 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
       return found;
     });
   }
-  const results: AnalysisOutcome[] = analyze(ruleset, { rules: targets.map((t) => t.rule.id), shapley: options.shapley !== false, listLimit: options.list ?? 20 });
+  // One rule at a time, so the progress bar can say which. Ctrl-C needs no handler: the count
+  // runs on this thread, Node's default ends the process at once, and nothing has been written.
+  const progress = progressOn(process.stderr);
+  const results: AnalysisOutcome[] = targets.flatMap((t) =>
+    analyze(ruleset, {
+      rules: [t.rule.id],
+      shapley: options.shapley !== false,
+      listLimit: options.list ?? 20,
+      exact: options.exact === true,
+      ...(options.estimate ? { estimate: options.estimate } : {}),
+      progress: (done, total) => progress.update(t.rule.id, done, total),
+    }),
+  );
+  progress.clear();
   const failed = results.some((r) => "error" in r);
   const blocs = blocAnalyses(ruleset, options.bloc ?? [], targets.map((t) => t.rule.id));
   if (options.format === "json") process.stdout.write(JSON.stringify({ rules: results, ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");

@@ -75,8 +75,8 @@ function budgetOf(options: AnalysisOptions): Budget {
 }
 
 /** Counts with the cheapest method; an analysis error says why none fits. */
-export function countGame(game: Game, shapley: boolean, options: AnalysisOptions = {}): GameCounts {
-  const r = countWithin(game, shapley, budgetOf(options));
+export function countGame(game: Game, shapley: boolean, options: AnalysisOptions = {}, minimal = false): GameCounts {
+  const r = countWithin(game, shapley, budgetOf(options), minimal);
   if ("tooLarge" in r) throw new AnalysisError(`too large for exact analysis: ${r.tooLarge}`);
   return r;
 }
@@ -175,7 +175,7 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
     shapleyNote = `not computed: ${counted.tooLarge}; run with \`--exact\` to wait for it, or \`--estimate\` for a Monte Carlo value`;
     counted = undefined;
   }
-  const counts = counted ?? countGame(game, false, options);
+  const counts = counted ?? countGame(game, false, options, true);
   const total = 2n ** BigInt(n);
   const half = n > 0 ? 2n ** BigInt(n - 1) : 1n;
 
@@ -214,7 +214,7 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
     players,
     totalCoalitions: total.toString(),
     winningCoalitions: counts.winning.toString(),
-    minimalWinningCoalitions: minimalWinning(game, monotone, options.listLimit ?? 20, budget.limit, quiet),
+    minimalWinningCoalitions: minimalWinning(game, monotone, options.listLimit ?? 20, budget.limit, quiet, counts.minimalWinning),
     vetoPlayers,
     dictator: dictatorIndex >= 0 ? players[dictatorIndex]! : null,
     dummies,

@@ -42,7 +42,8 @@ export class AnalysisCancelled extends Error {
 
 export interface CountingMethod {
   /** Counts everything, or explains why it cannot (too large for this method). */
-  count(game: Game, options: { shapley: boolean; monitor?: WorkMonitor }): GameCounts | { readonly tooLarge: string };
+  /** `minimal`: count the minimal winning coalitions too, where the method can in the same pass. */
+  count(game: Game, options: { shapley: boolean; monitor?: WorkMonitor; minimal?: boolean }): GameCounts | { readonly tooLarge: string };
   /** Winning coalitions that contain every `forced` player and otherwise only `allowed` ones. */
   countWinning(game: Game, allowed: readonly boolean[], forced: readonly boolean[]): bigint | { readonly tooLarge: string };
 }

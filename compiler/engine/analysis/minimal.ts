@@ -22,8 +22,10 @@ export interface MinimalWinning {
 /** Profiles a listing may walk. */
 const LIST_MAX_PROFILES = 2_000_000;
 
-export function minimalWinning(game: Game, monotone: boolean, limit: number, workLimit: number, monitor: WorkMonitor): MinimalWinning {
+/** `known`: the count, when the counting pass produced it already. */
+export function minimalWinning(game: Game, monotone: boolean, limit: number, workLimit: number, monitor: WorkMonitor, known?: bigint): MinimalWinning {
   if (!monotone) return { count: null, list: [], truncated: false, note: "not defined the usual way for a non-monotone rule" };
+  if (known !== undefined) return listed(game, known, limit, profileCount(game));
   const n = game.players.length;
   const profiles = profileCount(game);
   const options: { work: number; run: () => bigint | undefined; name: string }[] = [];
@@ -31,7 +33,8 @@ export function minimalWinning(game: Game, monotone: boolean, limit: number, wor
   const t = singleThreshold(game);
   if (t) {
     const total = t.weights.reduce((a, b) => a + b, 0);
-    const size = Math.min(t.quota, total - t.quota + Math.max(0, ...t.weights.slice(0, 1000)) + 1);
+    // The product kept is a palindrome: at most half the total, at most the short side.
+    const size = Math.min(total - t.quota + 1, total / 2);
     options.push({ name: "weighted majority", work: n * Math.max(1, size) * primesFor(n + 1), run: () => weightedThreshold.minimalWinning(game, monitor) });
   }
   if (n <= ZDD_MAX_PLAYERS && zddSizeBound(game) <= ZDD_MAX_NODES) {
@@ -56,6 +59,10 @@ export function minimalWinning(game: Game, monotone: boolean, limit: number, wor
     if (count !== undefined) break;
   }
   if (count === undefined) return { count: null, list: [], truncated: false, note: reason || "not counted: too many kinds of seat for any method" };
+  return listed(game, count, limit, profiles);
+}
+
+function listed(game: Game, count: bigint, limit: number, profiles: number): MinimalWinning {
   const list = listMinimal(game, limit, profiles);
   return { count: count.toString(), list, truncated: BigInt(list.length) < count, ...(list.length === 0 && count > 0n && limit > 0 ? { note: "counted; too many kinds of seat to list them" } : {}) };
 }

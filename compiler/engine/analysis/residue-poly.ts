@@ -2,6 +2,8 @@
 // (modular.ts). The residues of one coefficient sit side by side in groups of up to four primes,
 // so one pass over the coefficients updates every prime of a group while the cache line is warm
 // (about twice as fast as one array per prime). Only additions and subtractions are needed.
+// The reductions are branch-free, `v − p + p·(v − p < 0)`: a sum of residues is above p about
+// half the time at random, and a mispredicted branch per cell cost four times the whole update.
 import { combine, PRIMES } from "./modular.js";
 
 interface Group {
@@ -41,6 +43,49 @@ export class ResiduePoly {
     for (const g of this.groups) addShifted(g, g, w, end);
   }
 
+  /**
+   * The same product, kept as a palindrome. A product Π(1 + x^{w_i}) of total weight B has
+   * c[t] = c[B − t] (a subset and its complement), so only degrees up to ⌊B/2⌋ (and at most
+   * `length − 1`) are stored; `oldTotal` is B before this seat. Halves the work of every product
+   * whose quota is near one half, and picks the short side by itself.
+   */
+  multiplyPalindrome(w: number, oldTotal: number): void {
+    const oldTop = Math.min(this.length - 1, Math.floor(oldTotal / 2));
+    const newTop = Math.min(this.length - 1, Math.floor((oldTotal + w) / 2));
+    for (const g of this.groups) {
+      const a = g.data;
+      const gs = g.primes.length;
+      // Degrees above the old middle: the old coefficient is its mirror image, read before the
+      // descending pass overwrites it (oldTotal − s < s).
+      for (let s = newTop; s > oldTop; s--) {
+        const m = oldTotal - s;
+        for (let k = 0; k < gs; k++) {
+          const x = m >= 0 ? a[m * gs + k]! : 0;
+          const y = s - w >= 0 ? a[(s - w) * gs + k]! : 0;
+          const v = x + y;
+          const p = g.primes[k]!;
+          a[s * gs + k] = v >= p ? v - p : v;
+        }
+      }
+      addShifted(g, g, w, oldTop + 1);
+    }
+  }
+
+  /** Coefficient t of a palindrome of total weight B stored by `multiplyPalindrome`, added to `out`. */
+  accumulateMirrored(t: number, total: number, sign: 1 | -1, out: number[]): void {
+    if (t < 0 || t > total) return;
+    this.accumulate(Math.min(t, total - t), sign, out);
+  }
+
+  /** Fills degrees above ⌊B/2⌋ from their mirror images: the full product again, up to `length − 1`. */
+  unfoldPalindrome(total: number): void {
+    const half = Math.floor(total / 2);
+    for (const g of this.groups) {
+      const gs = g.primes.length;
+      for (let s = half + 1; s < this.length; s++) for (let k = 0; k < gs; k++) g.data[s * gs + k] = s <= total ? g.data[(total - s) * gs + k]! : 0;
+    }
+  }
+
   /** this ← this + x^w · other (both of the same shape); e.g. adding a player to size layers. */
   addShifted(other: ResiduePoly, w: number, degree = this.length - 1): void {
     const end = Math.min(this.length, degree + 1);
@@ -55,8 +100,8 @@ export class ResiduePoly {
       const gs = g.primes.length;
       for (let j = 0; j < a.length; j++) {
         const p = g.primes[j % gs]!;
-        const v = a[j]! + b[j]!;
-        a[j] = v >= p ? v - p : v;
+        const v = a[j]! + b[j]! - p;
+        a[j] = v + p * +(v < 0);
       }
     });
   }
@@ -73,7 +118,7 @@ export class ResiduePoly {
         if (j < shift) q[j] = f[j]!;
         else {
           const v = f[j]! - q[j - shift]!;
-          q[j] = v < 0 ? v + g.primes[j % gs]! : v;
+          q[j] = v + g.primes[j % gs]! * +(v < 0);
         }
       }
     });
@@ -96,9 +141,9 @@ export class ResiduePoly {
       const gs = g.primes.length;
       for (let s = 1; s < this.length; s++) {
         for (let k = 0; k < gs; k++) {
-          const v = d[s * gs + k]! + d[(s - 1) * gs + k]!;
           const p = g.primes[k]!;
-          d[s * gs + k] = v >= p ? v - p : v;
+          const v = d[s * gs + k]! + d[(s - 1) * gs + k]! - p;
+          d[s * gs + k] = v + p * +(v < 0);
         }
       }
     }
@@ -143,29 +188,29 @@ function addShifted(to: Group, from: Group, w: number, length: number): void {
     const [p0, p1, p2, p3] = to.primes as [number, number, number, number];
     for (let i = top; i >= stop; i -= 4) {
       const j = i - shift;
-      let v = a[i]! + b[j]!;
-      a[i] = v >= p0 ? v - p0 : v;
-      v = a[i + 1]! + b[j + 1]!;
-      a[i + 1] = v >= p1 ? v - p1 : v;
-      v = a[i + 2]! + b[j + 2]!;
-      a[i + 2] = v >= p2 ? v - p2 : v;
-      v = a[i + 3]! + b[j + 3]!;
-      a[i + 3] = v >= p3 ? v - p3 : v;
+      let v = a[i]! + b[j]! - p0;
+      a[i] = v + p0 * +(v < 0);
+      v = a[i + 1]! + b[j + 1]! - p1;
+      a[i + 1] = v + p1 * +(v < 0);
+      v = a[i + 2]! + b[j + 2]! - p2;
+      a[i + 2] = v + p2 * +(v < 0);
+      v = a[i + 3]! + b[j + 3]! - p3;
+      a[i + 3] = v + p3 * +(v < 0);
     }
   } else if (gs === 2) {
     const [p0, p1] = to.primes as [number, number];
     for (let i = top; i >= stop; i -= 2) {
       const j = i - shift;
-      let v = a[i]! + b[j]!;
-      a[i] = v >= p0 ? v - p0 : v;
-      v = a[i + 1]! + b[j + 1]!;
-      a[i + 1] = v >= p1 ? v - p1 : v;
+      let v = a[i]! + b[j]! - p0;
+      a[i] = v + p0 * +(v < 0);
+      v = a[i + 1]! + b[j + 1]! - p1;
+      a[i + 1] = v + p1 * +(v < 0);
     }
   } else {
     const p0 = to.primes[0]!;
     for (let i = top; i >= stop; i--) {
-      const v = a[i]! + b[i - shift]!;
-      a[i] = v >= p0 ? v - p0 : v;
+      const v = a[i]! + b[i - shift]! - p0;
+      a[i] = v + p0 * +(v < 0);
     }
   }
 }

@@ -10,6 +10,7 @@
 // the diagrams small. Counts are exact doubles (below 2^53) for up to 52 seats.
 import type { CountingMethod, GameCounts, WorkMonitor } from "./counts.js";
 import { monotoneByForm, type Game, type GameCondition } from "./game.js";
+import { PairTable } from "./pair-table.js";
 
 export const ZDD_MAX_PLAYERS = 52;
 export const ZDD_MAX_NODES = 2_000_000;
@@ -50,12 +51,11 @@ class Zdd {
   readonly v: number[] = [-1, -1];
   readonly lo: number[] = [0, 0];
   readonly hi: number[] = [0, 0];
-  private readonly unique: Map<number, number>[];
-  private readonly memo = new Map<string, Map<number, number>>();
+  private readonly unique: PairTable[];
   private readonly powersets: number[];
 
-  constructor(readonly n: number, private readonly monitor: WorkMonitor) {
-    this.unique = Array.from({ length: n }, () => new Map());
+  constructor(readonly n: number, public monitor: WorkMonitor) {
+    this.unique = Array.from({ length: n }, () => new PairTable(64));
     // P_i: every subset of the seats i … n−1.
     this.powersets = new Array<number>(n + 1);
     this.powersets[n] = BASE;
@@ -78,75 +78,83 @@ class Zdd {
   mk(v: number, lo: number, hi: number): number {
     if (hi === EMPTY) return lo;
     const table = this.unique[v]!;
-    const key = lo * 67_108_864 + hi;
-    const hit = table.get(key);
-    if (hit !== undefined) return hit;
+    const hit = table.get(lo, hi);
+    if (hit >= 0) return hit;
     const id = this.v.length;
     if (id > ZDD_MAX_NODES) throw new TooManyNodes();
     this.v.push(v);
     this.lo.push(lo);
     this.hi.push(hi);
-    table.set(key, id);
+    table.set(lo, hi, id);
     if ((id & 1023) === 0) this.monitor.step(1024);
     return id;
   }
 
-  private cached(op: string, a: number, b: number, compute: () => number): number {
-    let m = this.memo.get(op);
-    if (!m) this.memo.set(op, (m = new Map()));
-    const key = a * 67_108_864 + b;
-    const hit = m.get(key);
-    if (hit !== undefined) return hit;
-    const r = compute();
-    m.set(key, r);
-    return r;
-  }
+  // One memo per operation, keyed by the pair of node ids; no closure per call (these run
+  // millions of times for a 27-member double majority).
+  private readonly memoUnion = new PairTable(1 << 15);
+  private readonly memoIntersect = new PairTable(1 << 15);
+  private readonly memoDiff = new PairTable(1 << 15);
+  private readonly memoMinimal = new PairTable(1 << 15);
 
   union(a: number, b: number): number {
     if (a === EMPTY) return b;
     if (b === EMPTY || a === b) return a;
     if (a > b) [a, b] = [b, a];
-    return this.cached("∪", a, b, () => {
-      const la = this.level(a);
-      const lb = this.level(b);
-      if (la < lb) return this.mk(la, this.union(this.lo[a]!, b), this.hi[a]!);
-      if (lb < la) return this.mk(lb, this.union(a, this.lo[b]!), this.hi[b]!);
-      return this.mk(la, this.union(this.lo[a]!, this.lo[b]!), this.union(this.hi[a]!, this.hi[b]!));
-    });
+    const hit = this.memoUnion.get(a, b);
+    if (hit >= 0) return hit;
+    const la = this.level(a);
+    const lb = this.level(b);
+    const r =
+      la < lb ? this.mk(la, this.union(this.lo[a]!, b), this.hi[a]!)
+      : lb < la ? this.mk(lb, this.union(a, this.lo[b]!), this.hi[b]!)
+      : this.mk(la, this.union(this.lo[a]!, this.lo[b]!), this.union(this.hi[a]!, this.hi[b]!));
+    this.memoUnion.set(a, b, r);
+    return r;
   }
 
   intersect(a: number, b: number): number {
     if (a === EMPTY || b === EMPTY) return EMPTY;
     if (a === b) return a;
     if (a > b) [a, b] = [b, a];
-    return this.cached("∩", a, b, () => {
-      const la = this.level(a);
-      const lb = this.level(b);
-      // A set in both contains the top variable of one only if the other has it too.
-      if (la < lb) return this.intersect(this.lo[a]!, b);
-      if (lb < la) return this.intersect(a, this.lo[b]!);
-      if (la === this.n) return a === b ? a : EMPTY;
-      return this.mk(la, this.intersect(this.lo[a]!, this.lo[b]!), this.intersect(this.hi[a]!, this.hi[b]!));
-    });
+    const hit = this.memoIntersect.get(a, b);
+    if (hit >= 0) return hit;
+    const la = this.level(a);
+    const lb = this.level(b);
+    // A set in both contains the top variable of one only if the other has it too.
+    const r =
+      la < lb ? this.intersect(this.lo[a]!, b)
+      : lb < la ? this.intersect(a, this.lo[b]!)
+      : la === this.n ? (a === b ? a : EMPTY)
+      : this.mk(la, this.intersect(this.lo[a]!, this.lo[b]!), this.intersect(this.hi[a]!, this.hi[b]!));
+    this.memoIntersect.set(a, b, r);
+    return r;
   }
 
   diff(a: number, b: number): number {
     if (a === EMPTY || a === b) return EMPTY;
     if (b === EMPTY) return a;
-    return this.cached("∖", a, b, () => {
-      const la = this.level(a);
-      const lb = this.level(b);
-      if (la < lb) return this.mk(la, this.diff(this.lo[a]!, b), this.hi[a]!);
-      if (lb < la) return this.diff(a, this.lo[b]!);
-      if (la === this.n) return a === BASE && b !== BASE ? BASE : EMPTY;
-      return this.mk(la, this.diff(this.lo[a]!, this.lo[b]!), this.diff(this.hi[a]!, this.hi[b]!));
-    });
+    const hit = this.memoDiff.get(a, b);
+    if (hit >= 0) return hit;
+    const la = this.level(a);
+    const lb = this.level(b);
+    const r =
+      la < lb ? this.mk(la, this.diff(this.lo[a]!, b), this.hi[a]!)
+      : lb < la ? this.diff(a, this.lo[b]!)
+      : la === this.n ? (a === BASE && b !== BASE ? BASE : EMPTY)
+      : this.mk(la, this.diff(this.lo[a]!, this.lo[b]!), this.diff(this.hi[a]!, this.hi[b]!));
+    this.memoDiff.set(a, b, r);
+    return r;
   }
 
   /** The minimal sets of an upward-closed family (Minato). */
   minimal(a: number): number {
     if (a <= BASE) return a;
-    return this.cached("min", a, 0, () => this.mk(this.v[a]!, this.minimal(this.lo[a]!), this.diff(this.minimal(this.hi[a]!), this.lo[a]!)));
+    const hit = this.memoMinimal.get(a, 0);
+    if (hit >= 0) return hit;
+    const r = this.mk(this.v[a]!, this.minimal(this.lo[a]!), this.diff(this.minimal(this.hi[a]!), this.lo[a]!));
+    this.memoMinimal.set(a, 0, r);
+    return r;
   }
 }
 
@@ -267,7 +275,19 @@ interface Built {
   readonly root: number;
 }
 
+/** One diagram per game: its counts, minimal winning coalitions and restricted counts share it. */
+const builtFor = new WeakMap<Game, Built | { tooLarge: string }>();
+
 function build(game: Game, monitor: WorkMonitor): Built | { tooLarge: string } {
+  const hit = builtFor.get(game);
+  if (hit && "z" in hit) hit.z.monitor = monitor;
+  if (hit) return hit;
+  const built = buildNew(game, monitor);
+  builtFor.set(game, built);
+  return built;
+}
+
+function buildNew(game: Game, monitor: WorkMonitor): Built | { tooLarge: string } {
   if (game.players.length > ZDD_MAX_PLAYERS) return { tooLarge: `${game.players.length} seats are too many for a decision diagram` };
   if (!monotoneByForm(game)) return { tooLarge: "a decision diagram counts monotone rules only" };
   const order = seatOrder(game);
