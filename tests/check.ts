@@ -17,13 +17,19 @@ export function updating(): boolean {
   return process.env["UPDATE_SNAPSHOTS"] === "1";
 }
 
-/** Compares `actual` with the golden file; a missing golden is created (and the test says so). */
+/**
+ * Compares `actual` with the golden file. A golden is written only when asked
+ * (UPDATE_SNAPSHOTS=1, never under CI): a missing one fails like a different one, so a new case
+ * cannot pass by blessing itself.
+ */
 export function golden(file: string, actual: string): void {
-  if (updating() || !existsSync(file)) {
+  if (updating()) {
+    if (process.env["CI"]) throw new Error("UPDATE_SNAPSHOTS is refused under CI: bless goldens locally and review the diff");
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, actual);
     return;
   }
+  if (!existsSync(file)) throw new Error(`golden ${path.relative(root, file)} is missing: run with UPDATE_SNAPSHOTS=1, read it, and commit it`);
   expect(actual, `golden ${path.relative(root, file)} (UPDATE_SNAPSHOTS=1 re-blesses it)`).toBe(readFileSync(file, "utf8"));
 }
 

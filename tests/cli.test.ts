@@ -250,6 +250,27 @@ describe("mlat analyze", () => {
 });
 
 describe("mlat eval", () => {
+  it("finds the change that flips a weighted vote heaviest first, and every seat in it is needed (IMF, EU)", () => {
+    for (const [file, rule, expected] of [
+      ["examples/imf.mlat", "IMF.BoardOfGovernors.special", 108], // the 20 largest (68.73%) and 88 of 0.18% to reach 85% of 99.33
+      ["examples/eu-council-lisbon.mlat", "EU.Council.qmv", 15], // fifteen members are needed whatever their population
+    ] as const) {
+      const r = mlat(["eval", file, "--rule", rule, "--rest", "no", "--format", "json"]);
+      expect(r.code).toBe(0);
+      const cf = JSON.parse(r.stdout).counterfactual as { to: string; seats: string[] };
+      expect(cf.to).toBe("yes");
+      expect(cf.seats.length).toBe(expected);
+      // Re-evaluated by the CLI: these seats adopt it, and without any one of them it fails.
+      expect(JSON.parse(mlat(["eval", file, "--rule", rule, "--yes", cf.seats.join(","), "--rest", "no", "--format", "json"]).stdout).outcome).toBe("adopted");
+      for (const drop of [cf.seats[0]!, cf.seats[cf.seats.length - 1]!]) {
+        const fewer = cf.seats.filter((s) => s !== drop);
+        expect(JSON.parse(mlat(["eval", file, "--rule", rule, "--yes", fewer.join(","), "--rest", "no", "--format", "json"]).stdout).outcome).toBe("rejected");
+      }
+    }
+    // The heaviest come first: the United States, Japan, China, … not the declaration order (AFG, ALB, …).
+    expect(mlat(["eval", "examples/imf.mlat", "--rule", "IMF.BoardOfGovernors.special", "--rest", "no"]).stdout).toContain("to adopt it: USA, JPN, CHN, DEU, FRA, GBR and 102 more would have to vote yes");
+  });
+
   it("explains a vetoed vote and the smallest change that would adopt it", () => {
     const r = mlat(["eval", "examples/un.mlat", "--rule", "UN.SecurityCouncil.substantive", "--yes", "USA,GBR,FRA,elected*8", "--no", "RUS", "--abstain", "CHN"]);
     expect(r.code).toBe(0);

@@ -4,6 +4,7 @@
 // searched as one kind, so assemblies of hundreds of equal seats cost a handful of evaluations.
 import type { BodyJson, ConditionJson, RuleJson } from "../../ruleset/types.js";
 import type { Ballot } from "./ballot.js";
+import { Rational } from "../../numbers/rational.js";
 
 export interface Counterfactual {
   /** The ballot the seats would switch to. */
@@ -66,12 +67,15 @@ export function counterfactual(
     }
     if (evaluations > maxEvaluations) break;
   }
-  return greedy(groups.flat(), body, votes, to, adopts, weightNames);
+  return greedy(groups.flat(), body, votes, to, adopts, weightNames, vetoSets);
 }
 
 /**
- * When the exhaustive search runs out of budget: switch seats one at a time, heaviest first (a
- * seat with a veto counts as heaviest), until the outcome flips. Not proven smallest.
+ * When the exhaustive search runs out of budget: switch seats one at a time until the outcome
+ * flips — seats that hold a veto first (to adopt, every veto cast must be lifted; to reject, one
+ * veto holder suffices), then by their exact share of every weight and of the seat count, heaviest
+ * first — and then drop again every seat, lightest first, the flip does not need. Not proven
+ * smallest.
  */
 function greedy(
   candidates: readonly string[],
@@ -80,15 +84,33 @@ function greedy(
   to: "yes" | "no",
   adopts: (votes: Map<string, Ballot>) => boolean,
   weightNames: readonly string[],
+  vetoSets: readonly Set<string>[],
 ): Counterfactual | undefined {
-  const size = (seat: string) => weightNames.reduce((acc, w) => acc + Number(body.weights[w]![seat] ?? 0), 0);
-  const order = [...candidates].sort((a, b) => size(b) - size(a));
-  const trial = new Map(votes);
+  const totals = weightNames.map((w) => body.seats.reduce((acc, s) => acc.add(Rational.parse(body.weights[w]![s.id] ?? "0") ?? Rational.ZERO), Rational.ZERO));
+  const seatShare = Rational.of(1, Math.max(1, body.seats.length));
+  const share = new Map(
+    candidates.map((seat) => [
+      seat,
+      weightNames.reduce((acc, w, i) => (totals[i]!.isZero() ? acc : acc.add((Rational.parse(body.weights[w]![seat] ?? "0") ?? Rational.ZERO).div(totals[i]!))), seatShare),
+    ]),
+  );
+  const holdsVeto = (seat: string) => vetoSets.some((v) => v.has(seat));
+  const order = [...candidates].sort((a, b) => Number(holdsVeto(b)) - Number(holdsVeto(a)) || share.get(b)!.compare(share.get(a)!) || candidates.indexOf(a) - candidates.indexOf(b));
+  const flips = (seats: readonly string[]) => {
+    const trial = new Map(votes);
+    for (const s of seats) trial.set(s, to);
+    return adopts(trial) === (to === "yes");
+  };
   const chosen: string[] = [];
   for (const seat of order) {
-    trial.set(seat, to);
     chosen.push(seat);
-    if (adopts(trial) === (to === "yes")) return { to, seats: chosen, smallest: false };
+    if (!flips(chosen)) continue;
+    // Lightest first, drop whatever the flip does not need.
+    for (let i = chosen.length - 1; i >= 0; i--) {
+      const without = chosen.filter((_, j) => j !== i);
+      if (flips(without)) chosen.splice(i, 1);
+    }
+    return { to, seats: chosen, smallest: false };
   }
   return undefined;
 }
