@@ -1,5 +1,5 @@
 // End-to-end: spawn the built `mlat` (dist/cli.js, built by the global setup) as a user would.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,9 +54,22 @@ describe("mlat check", () => {
 
   it("recurses into folders and honours mlat.json excludes", () => {
     const r = mlat(["check", "--format", "json", "examples"]);
-    expect(JSON.parse(r.stdout).summary.files).toBeGreaterThanOrEqual(9);
-    const errs = mlat(["check", "--format", "json", "examples/errors"]);
-    expect(errs.code).toBe(1);
+    const files = readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".mlat")).length;
+    // examples/mlat.json excludes errors/**: only the designs beside it are checked.
+    expect(JSON.parse(r.stdout).summary.files).toBe(files);
+    expect(mlat(["check", "--format", "json", "examples/errors"]).code).toBe(1);
+    // The same tree with and without an exclude.
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-excl-"));
+    writeFileSync(path.join(dir, "good.mlat"), "state A {}\n");
+    mkdirSync(path.join(dir, "drafts"));
+    writeFileSync(path.join(dir, "drafts", "bad.mlat"), "group G = { NOPE }\n");
+    const without = mlat(["check", "--format", "json", dir]);
+    expect(without.code).toBe(1);
+    expect(JSON.parse(without.stdout).summary.files).toBe(2);
+    writeFileSync(path.join(dir, "mlat.json"), JSON.stringify({ exclude: ["drafts/**"] }));
+    const withExclude = mlat(["check", "--format", "json", dir]);
+    expect(withExclude.code).toBe(0);
+    expect(JSON.parse(withExclude.stdout).summary.files).toBe(1);
   });
 
   it("exits 2 with a clear message for a missing path (MLAT5001) or a folder without designs (MLAT5002)", () => {

@@ -70,7 +70,7 @@ describe("doc comments", () => {
     expect(body.items.find((i) => i.kind === "rule")?.doc).toBe("simple");
   });
 
-  it("do not attach across a blank declaration gap to something else", () => {
+  it("attach across a blank line to the next declaration, and only to it", () => {
     const r = single("/// lonely\n\nstate A");
     expect(r.ast.declarations[0] && "doc" in r.ast.declarations[0] ? r.ast.declarations[0].doc : undefined).toBe("lonely");
     const r2 = single("/// about A\nstate A\nstate B");

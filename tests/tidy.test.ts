@@ -37,7 +37,11 @@ describe("diagnostic codes", () => {
     const goldens = [...filesUnder(path.join(root, "examples"), /\.diagnostics\.txt$/), ...filesUnder(path.join(root, "tests"), /\.(diagnostics|ast)\.txt$/)]
       .map((f) => readFileSync(f, "utf8"))
       .join("\n");
-    const e2e = filesUnder(path.join(root, "tests"), /\.test\.ts$/).map((f) => readFileSync(f, "utf8")).join("\n");
+    // A code named only in a negated assertion (`not.toBe("MLAT4001")`) is not exercised.
+    const e2e = filesUnder(path.join(root, "tests"), /\.test\.ts$/)
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n")
+      .replace(/\.not\.\w+\(\s*["'`]MLAT\d{4}["'`]\s*\)/g, "");
     const missing = allDiagnostics.filter((d) => !goldens.includes(d.code) && !new RegExp(`["'\`]${d.code}["'\`]`).test(e2e)).map((d) => d.code);
     expect(missing).toEqual([]);
   });
