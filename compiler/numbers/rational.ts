@@ -6,10 +6,13 @@ function gcd(a: bigint, b: bigint): bigint {
   if (b < 0n) b = -b;
   // With a power of two (absolute Banzhaf values are swings / 2^(n−1)) the gcd is the smaller
   // power of two dividing both: no Euclid over numbers of hundreds of digits.
-  if (a !== 0n && b !== 0n && ((a & (a - 1n)) === 0n || (b & (b - 1n)) === 0n)) return 1n << BigInt(Math.min(trailingZeros(a), trailingZeros(b)));
+  if ((a > BIG || b > BIG) && a !== 0n && b !== 0n && ((a & (a - 1n)) === 0n || (b & (b - 1n)) === 0n)) return 1n << BigInt(Math.min(trailingZeros(a), trailingZeros(b)));
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
+
+/** Below this Euclid is as quick as the test. */
+const BIG = 1n << 128n;
 
 function trailingZeros(x: bigint): number {
   const low = x & -x; // the lowest set bit
