@@ -65,11 +65,13 @@ export type {
   DesignDiff,
   RuleDiff,
   Verdict,
+  BallotProfile,
 } from "./engine/index.js";
 
 // ─── what people read: formatting, tables, reports, pictures ────────────────────────────────
 export { format, type FormatResult } from "./format/formatter.js";
 export { table as analysisTable } from "./report/analysis-table.js";
+export { profileText } from "./report/profile-text.js";
 export { renderReport, type ReportInput } from "./report/html.js";
 export { toDot, toMermaid } from "./report/graph.js";
 export { plainWords } from "./report/plain-words.js";

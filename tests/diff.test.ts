@@ -1,10 +1,15 @@
 // `mlat diff`: rule-by-rule comparison of two versions of a design, with exact witnesses.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffRuleSets } from "../compiler/engine/diff.js";
 import { compile, memoryHost } from "../compiler/index.js";
 import { compileExample, mlat, root } from "./check.js";
 import { adopts, type Ballot } from "../compiler/engine/evaluation/vote.js";
+import type { BallotProfile } from "../compiler/engine/diff-ballots.js";
+
+const ballotsOf = (p: BallotProfile) => new Map<string, Ballot>([...p.yes.map((s) => [s, "yes"] as const), ...p.no.map((s) => [s, "no"] as const), ...p.abstain.map((s) => [s, "abstain"] as const), ...p.absent.map((s) => [s, "absent"] as const)]);
 
 const weights: Record<string, number> = { A: 3, B: 2, C: 1, D: 1, E: 1 };
 const design = (rule: string, members = "A, B, C, D") => {
@@ -30,10 +35,21 @@ describe("verdicts", () => {
     const newer = design("yes by w >= 5");
     const d = diffRuleSets(older, newer).rules[0]!;
     const body = (rs: typeof older) => rs.institutions[0]!.bodies[0]!;
-    const wins = (rs: typeof older, coalition: readonly string[]) =>
-      adopts(body(rs), body(rs).rules[0]!, new Map(body(rs).seats.map((s) => [s.id, (coalition.includes(s.id) ? "yes" : "no") as Ballot])));
+    const wins = (rs: typeof older, p: BallotProfile) => adopts(body(rs), body(rs).rules[0]!, ballotsOf(p));
+    expect(d.model).toBe("yes/no");
     expect(wins(newer, d.nowWins!) && !wins(older, d.nowWins!)).toBe(true);
     expect(wins(older, d.nowLoses!) && !wins(newer, d.nowLoses!)).toBe(true);
+  });
+
+  it("two thirds of all seats and two thirds of those voting differ when seats abstain", () => {
+    const d = diffRuleSets(design("yes >= 2/3"), design("yes >= 2/3 of voting")).rules[0]!;
+    expect(d.model).toBe("yes/no/abstain/absent");
+    expect(d.verdict).toBe("more permissive");
+    const body = design("yes >= 2/3 of voting").institutions[0]!.bodies[0]!;
+    const old = design("yes >= 2/3").institutions[0]!.bodies[0]!;
+    expect(adopts(body, body.rules[0]!, ballotsOf(d.nowWins!))).toBe(true);
+    expect(adopts(old, old.rules[0]!, ballotsOf(d.nowWins!))).toBe(false);
+    expect(d.nowWins!.abstain.length + d.nowWins!.absent.length).toBeGreaterThan(0);
   });
 
   it("compares on the common members after an enlargement, and says so", () => {
@@ -70,5 +86,105 @@ describe("the worked examples", () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).rules[1]).toMatchObject({ rule: "EEC.Council.qualified", verdict: "less permissive", seats: { added: ["GBR", "DNK", "IRL"] } });
     expect(mlat(["diff", "examples/eec-1958.mlat", "nope.mlat"]).code).toBe(2);
+  });
+});
+
+// Against brute force: the oracle (tests/oracle/vote-oracle.ts, written from the language reference)
+// over every one of the 4^n ballots.
+import fc from "fast-check";
+import type { BodyJson, ConditionJson, RuleSet } from "../compiler/index.js";
+import { oracleHolds } from "./oracle/vote-oracle.js";
+
+describe("diff against brute force over every ballot", () => {
+  const ruleSet = (body: BodyJson, c: ConditionJson): RuleSet =>
+    ({ format: "mlat.ruleset", version: "1.0", states: [], groups: [], actions: [], institutions: [{ id: "T", members: [], requires: [], bodies: [{ ...body, rules: [{ id: "T.B.r", name: "r", text: "", condition: c }] }], admission: [], principles: [] }], arrangements: [], scenarios: [], assertions: [] }) as unknown as RuleSet;
+  const arb = fc.integer({ min: 1, max: 4 }).chain((n) => {
+    const seats = Array.from({ length: n }, (_, i) => `S${i}`);
+    const tally = fc.record({ tally: fc.constantFrom("yes", "no", "abstain") as fc.Arbitrary<"yes" | "no" | "abstain">, weight: fc.constantFrom(undefined, "w") }).map((t) => (t.weight ? t : { tally: t.tally }));
+    const quantity = fc.record({ value: fc.constantFrom("0", "1", "2", "1/2", "2/3"), relative: fc.boolean(), base: fc.constantFrom("all", "voting", "present") as fc.Arbitrary<"all" | "voting" | "present"> }).map((q) => (q.relative ? q : { ...q, base: "all" as const }));
+    const atom: fc.Arbitrary<ConditionJson> = fc.oneof(
+      fc.record({ op: fc.constant("compare" as const), cmp: fc.constantFrom(">=", ">", "<", "=") as fc.Arbitrary<">=">, left: tally, right: fc.oneof(tally, quantity) }) as fc.Arbitrary<ConditionJson>,
+      fc.subarray(seats, { minLength: 1 }).map((s) => ({ op: "veto" as const, seats: s, holder: s.join("+") })),
+      fc.constantFrom<ConditionJson>({ op: "unanimity" }, { op: "consensus" }),
+    );
+    const condition = fc.oneof(atom, fc.record({ op: fc.constantFrom("and" as const, "or" as const), args: fc.array(atom, { minLength: 2, maxLength: 2 }) }) as fc.Arbitrary<ConditionJson>, atom.map((a): ConditionJson => ({ op: "not", arg: a })));
+    const weights = fc.array(fc.constantFrom("0", "1", "2", "3/2"), { minLength: n, maxLength: n });
+    // Half the pairs are one rule twice, or nearly: equivalence must be found too.
+    // The new version may also re-weight the seats (a quota reform).
+    return fc.tuple(weights, fc.oneof(weights, fc.constant(null)), condition, fc.oneof(condition, fc.constant(null))).map(([w, w2, a, b]) => ({
+      body: { id: "T.B", name: "B", seats: seats.map((id) => ({ id })), weights: { w: Object.fromEntries(seats.map((s, i) => [s, w[i]!])) }, rules: [] } as BodyJson,
+      newBody: { id: "T.B", name: "B", seats: seats.map((id) => ({ id })), weights: { w: Object.fromEntries(seats.map((s, i) => [s, (w2 ?? w)[i]!])) }, rules: [] } as BodyJson,
+      old: a,
+      now: b ?? ({ op: "and", args: [a, a] } as ConditionJson),
+    }));
+  });
+  const profiles = (seats: readonly string[]): Record<string, "yes" | "no" | "abstain" | "absent">[] =>
+    seats.reduce<Record<string, "yes" | "no" | "abstain" | "absent">[]>((acc, s) => acc.flatMap((p) => (["yes", "no", "abstain", "absent"] as const).map((b) => ({ ...p, [s]: b }))), [{}]);
+
+  it("says equivalent exactly when no ballot tells the rules apart, and every witness reproduces", () => {
+    fc.assert(
+      fc.property(arb, ({ body, newBody, old, now }) => {
+        const d = diffRuleSets(ruleSet(body, old), ruleSet(newBody, now)).rules[0]!;
+        const all = profiles(body.seats.map((s) => s.id));
+        const gains = all.some((p) => oracleHolds(newBody, now, p) && !oracleHolds(body, old, p));
+        const losses = all.some((p) => oracleHolds(body, old, p) && !oracleHolds(newBody, now, p));
+        const expected = !gains && !losses ? "equivalent" : gains && !losses ? "more permissive" : !gains && losses ? "less permissive" : "incomparable";
+        expect(d.verdict).toBe(expected);
+        const asVotes = (p: BallotProfile) => Object.fromEntries([...p.yes.map((s) => [s, "yes"]), ...p.no.map((s) => [s, "no"]), ...p.abstain.map((s) => [s, "abstain"]), ...p.absent.map((s) => [s, "absent"])]) as Record<string, "yes">;
+        if (d.nowWins) expect([oracleHolds(newBody, now, asVotes(d.nowWins)), oracleHolds(body, old, asVotes(d.nowWins))]).toEqual([true, false]);
+        if (d.nowLoses) expect([oracleHolds(body, old, asVotes(d.nowLoses)), oracleHolds(newBody, now, asVotes(d.nowLoses))]).toEqual([true, false]);
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
+  });
+});
+
+describe("mlat diff end to end", () => {
+  const temp = (name: string, text: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-diff-"));
+    const f = path.join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+
+  it("finds the abstention that tells `yes >= 9` from `yes >= 3/5 of voting` in the Security Council, and the witness reproduces with mlat eval", () => {
+    const changed = temp("un.mlat", readFileSync(path.join(root, "examples/un.mlat"), "utf8").replace("rule procedural: yes >= 9", "rule procedural: yes >= 3/5 of voting"));
+    writeFileSync(path.join(path.dirname(changed), "world.mlat"), readFileSync(path.join(root, "examples/world.mlat"), "utf8"));
+    const r = mlat(["diff", "examples/un.mlat", changed, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout);
+    const proc = d.rules.find((x: { rule: string }) => x.rule === "UN.SecurityCouncil.procedural");
+    expect(proc).toMatchObject({ verdict: "more permissive", model: "yes/no/abstain/absent" });
+    const w = proc.nowWins as BallotProfile;
+    const args = (file: string) => ["eval", file, "--rule", "UN.SecurityCouncil.procedural", "--yes", w.yes.join(","), ...(w.no.length ? ["--no", w.no.join(",")] : []), ...(w.abstain.length ? ["--abstain", w.abstain.join(",")] : []), "--format", "json"];
+    expect(JSON.parse(mlat(args("examples/un.mlat")).stdout).outcome).toBe("rejected");
+    expect(JSON.parse(mlat(args(changed)).stdout).outcome).toBe("adopted");
+    expect(d.rules.find((x: { rule: string }) => x.rule === "UN.SecurityCouncil.substantive").verdict).toBe("equivalent");
+  });
+
+  it("compares a one-weight change on the 190-member IMF board, with a witness and every seat's power", () => {
+    const changed = temp("imf.mlat", readFileSync(path.join(root, "examples/imf.mlat"), "utf8").replace("USA:    16.49", "USA:    16.39"));
+    writeFileSync(path.join(path.dirname(changed), "world.mlat"), readFileSync(path.join(root, "examples/world.mlat"), "utf8"));
+    const r = mlat(["diff", "examples/imf.mlat", changed, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const special = JSON.parse(r.stdout).rules.find((x: { rule: string }) => x.rule === "IMF.BoardOfGovernors.special");
+    expect(special.verdict).toBe("less permissive");
+    expect(Object.keys(special.power)).toHaveLength(190);
+    const w = special.nowLoses as BallotProfile;
+    const args = (file: string) => ["eval", file, "--rule", "IMF.BoardOfGovernors.special", "--yes", w.yes.join(","), "--rest", "no", "--format", "json"];
+    expect(JSON.parse(mlat(args("examples/imf.mlat")).stdout).outcome).toBe("adopted");
+    expect(JSON.parse(mlat(args(changed)).stdout).outcome).toBe("rejected");
+  });
+
+  it("exits 2, claiming nothing, when a rule reading no-votes has too many ballots to compare and no change is found", () => {
+    const seats = Array.from({ length: 20 }, (_, i) => `S${i}`);
+    const design = (rule: string) => `${seats.map((s) => `state ${s} {}`).join("\n")}\ninstitution I { members: { ${seats.join(", ")} }\n body B { seats: members\n weight w { ${seats.map((s, i) => `${s}: ${i + 1}`).join(", ")} }\n rule r: ${rule} } }\n`;
+    const r = mlat(["diff", temp("a.mlat", design("yes by w > 1/2 of voting")), temp("b.mlat", design("yes by w > no by w")), "--format", "json"]);
+    expect(r.code).toBe(2);
+    const d = JSON.parse(r.stdout);
+    expect(d.notCompared).toEqual(["I.B.r"]);
+    expect(d.rules[0].verdict).toBe("not compared");
+    expect(d.rules[0].reason).toContain("over yes/no coalitions the new rule is equivalent");
+    expect(d.equivalent).toBe(false);
   });
 });

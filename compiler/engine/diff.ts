@@ -1,29 +1,36 @@
-// `mlat diff OLD NEW`: two versions of a design compared rule by rule. Coalitions are compared on
-// the seats common to both (a seat only in one version votes no); each direction of change is
-// decided exactly by counting the coalitions that win under one rule and lose under the other,
-// and a witness coalition is found seat by seat from those exact counts.
+// `mlat diff OLD NEW`: two versions of a design compared rule by rule, over every ballot profile of
+// the seats common to both (a seat only in one version is absent). Where both rules read only who
+// votes yes, abstaining, being absent and voting no are alike, and each direction of change is
+// decided by counting the coalitions that win under one rule and lose under the other (any size
+// the analysis handles), with a witness found seat by seat from those counts. Where a rule reads
+// no-votes or abstentions (`of voting`, `of present`, vetoes, `no < 4`, consensus) the profiles
+// of yes / no / abstain / absent are searched by kinds of seats (diff-ballots.ts).
 import type { BodyJson, ConditionJson, RuleJson, RuleSet, TallyJson } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
 import { analyzeRule, countWinningOf, AnalysisError, type RuleAnalysis } from "./analysis/analyze.js";
 import { allRules } from "./rules.js";
 import { buildGame, GameError } from "./analysis/game.js";
+import { asThreshold, thresholdWitness } from "./diff-thresholds.js";
+import { ballotUse, ballotWitness, PROFILE_LIMIT, type BallotProfile } from "./diff-ballots.js";
 
 export type Verdict = "equivalent" | "more permissive" | "less permissive" | "incomparable";
 
 export interface RuleDiff {
   readonly rule: string;
-  readonly verdict: Verdict | "not comparable";
+  readonly verdict: Verdict | "not compared";
   readonly reason?: string;
-  /** A coalition (of common seats) that wins under the new rule and lost under the old one. */
-  readonly nowWins?: readonly string[];
-  /** A coalition that won under the old rule and loses under the new one. */
-  readonly nowLoses?: readonly string[];
+  /** The ballots the comparison ranged over: yes/no coalitions, or every ballot of the seats. */
+  readonly model: "yes/no" | "yes/no/abstain/absent";
+  /** A ballot profile (of common seats) under which the new rule adopts and the old one did not. */
+  readonly nowWins?: BallotProfile;
+  /** A ballot profile under which the old rule adopted and the new one does not. */
+  readonly nowLoses?: BallotProfile;
   readonly seats: { readonly common: number; readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly vetoPlayers: { readonly gained: readonly string[]; readonly lost: readonly string[] };
   readonly dummies: { readonly gained: readonly string[]; readonly lost: readonly string[] };
   readonly dictator: { readonly old: string | null; readonly new: string | null };
-  /** For seats in both: Banzhaf (normalized) and Shapley–Shubik, old and new. */
-  readonly power: Readonly<Record<string, { readonly banzhaf: readonly [string, string]; readonly shapleyShubik: readonly [string | null, string | null] }>>;
+  /** For every seat of either version: Banzhaf (normalized) and Shapley–Shubik, old and new (null: not a seat then, or not computed). */
+  readonly power: Readonly<Record<string, { readonly banzhaf: readonly [string | null, string | null]; readonly shapleyShubik: readonly [string | null, string | null] }>>;
 }
 
 export interface DesignDiff {
@@ -32,6 +39,8 @@ export interface DesignDiff {
   readonly removed: readonly string[];
   /** True when nothing changed: every common rule equivalent, none added or removed. */
   readonly equivalent: boolean;
+  /** Rules that could not be compared (each says why; a witness found on the way still proves a change). */
+  readonly notCompared: readonly string[];
 }
 
 export function diffRuleSets(older: RuleSet, newer: RuleSet): DesignDiff {
@@ -44,7 +53,7 @@ export function diffRuleSets(older: RuleSet, newer: RuleSet): DesignDiff {
   }
   const added = [...newRules.keys()].filter((id) => !oldRules.has(id));
   const removed = [...oldRules.keys()].filter((id) => !newRules.has(id));
-  return { rules, added, removed, equivalent: added.length === 0 && removed.length === 0 && rules.every((r) => r.verdict === "equivalent") };
+  return { rules, added, removed, equivalent: added.length === 0 && removed.length === 0 && rules.every((r) => r.verdict === "equivalent"), notCompared: rules.filter((r) => r.verdict === "not compared").map((r) => r.rule) };
 }
 
 function diffRule(older: RuleSet, newer: RuleSet, oldBody: BodyJson, oldRule: RuleJson, newBody: BodyJson, newRule: RuleJson): RuleDiff {
@@ -69,30 +78,73 @@ function diffRule(older: RuleSet, newer: RuleSet, oldBody: BodyJson, oldRule: Ru
         vetoPlayers: { gained: setDiff(b.vetoPlayers, a.vetoPlayers), lost: setDiff(a.vetoPlayers, b.vetoPlayers) },
         dummies: { gained: setDiff(b.dummies, a.dummies), lost: setDiff(a.dummies, b.dummies) },
         dictator: { old: a.dictator, new: b.dictator },
+        // Every seat of either version: a new seat's power is shown against "—", a removed one's too.
         power: Object.fromEntries(
-          common.map((s) => [s, { banzhaf: [a.banzhaf[s]!.normalized, b.banzhaf[s]!.normalized] as const, shapleyShubik: [a.shapleyShubik?.[s] ?? null, b.shapleyShubik?.[s] ?? null] as const }]),
+          [...oldSeats, ...seats.added].map((s) => [s, { banzhaf: [a.banzhaf[s]?.normalized ?? null, b.banzhaf[s]?.normalized ?? null] as const, shapleyShubik: [a.shapleyShubik?.[s] ?? null, b.shapleyShubik?.[s] ?? null] as const }]),
         ),
       };
   let verdict: RuleDiff["verdict"];
-  let nowWins: string[] | undefined;
-  let nowLoses: string[] | undefined;
+  let nowWins: BallotProfile | undefined;
+  let nowLoses: BallotProfile | undefined;
   let reason: string | undefined;
+  const joint = jointBody(oldBody, newBody);
+  const o = renameWeights(oldRule.condition, "old", oldBody);
+  const n = renameWeights(newRule.condition, "new", newBody);
+  const uses = [ballotUse(o), ballotUse(n)];
+  const use = { no: uses.some((u) => u.no), abstain: uses.some((u) => u.abstain) };
+  const model: RuleDiff["model"] = use.no || use.abstain ? "yes/no/abstain/absent" : "yes/no";
+  let decidedBy = model;
   try {
-    const joint = jointBody(oldBody, newBody);
-    const o = renameWeights(oldRule.condition, "old", oldBody);
-    const n = renameWeights(newRule.condition, "new", newBody);
-    const gains: ConditionJson = { op: "and", args: [n, { op: "not", arg: o }] };
-    const losses: ConditionJson = { op: "and", args: [o, { op: "not", arg: n }] };
-    nowWins = witness(joint, gains, common);
-    nowLoses = witness(joint, losses, common);
+    const asProfile = (yes: string[] | undefined): BallotProfile | undefined =>
+      yes && { yes, no: common.filter((s) => !yes.includes(s)), abstain: [], absent: joint.seats.map((s) => s.id).filter((s) => !common.includes(s)) };
+    const coalitions = () => {
+      // Two weighted thresholds: a knapsack at any size. Otherwise exact counts of the joint game.
+      const to = asThreshold(joint, o);
+      const tn = asThreshold(joint, n);
+      if (to && tn) {
+        const allowed = to.game.players.map((p) => common.includes(p));
+        const gains = thresholdWitness(tn, to, allowed);
+        const losses = gains === undefined ? undefined : thresholdWitness(to, tn, allowed);
+        if (gains !== undefined && losses !== undefined) {
+          nowWins = asProfile(gains?.map((i) => to.game.players[i]!));
+          nowLoses = asProfile(losses?.map((i) => to.game.players[i]!));
+          return;
+        }
+      }
+      nowWins = asProfile(witness(joint, { op: "and", args: [n, { op: "not", arg: o }] }, common));
+      nowLoses = asProfile(witness(joint, { op: "and", args: [o, { op: "not", arg: n }] }, common));
+    };
+    if (model === "yes/no") coalitions();
+    else {
+      const gains = ballotWitness(joint, n, o, common, use);
+      const losses = gains === undefined ? undefined : ballotWitness(joint, o, n, common, use);
+      if (gains === undefined || losses === undefined) {
+        // Too many ballot profiles. Coalitions are profiles too: witnesses both ways among them
+        // settle it (incomparable); anything less says nothing about the other ballots.
+        coalitions();
+        decidedBy = "yes/no";
+        if (!(nowWins && nowLoses)) {
+          const what = [use.no ? "no-votes" : "", use.abstain ? "abstentions" : ""].filter(Boolean).join(" and ");
+          const found = nowWins ? "more permissive" : nowLoses ? "less permissive" : "equivalent";
+          throw new NotCompared(`over yes/no coalitions the new rule is ${found}, but the rules read ${what}, and the ${common.length} seats make more than ${PROFILE_LIMIT.toLocaleString("en")} distinct ballots of yes, no, abstain or absent to compare`);
+        }
+      } else {
+        nowWins = gains ?? undefined;
+        nowLoses = losses ?? undefined;
+      }
+    }
     verdict = !nowWins && !nowLoses ? "equivalent" : nowWins && !nowLoses ? "more permissive" : !nowWins && nowLoses ? "less permissive" : "incomparable";
   } catch (e) {
-    if (!(e instanceof AnalysisError) && !(e instanceof GameError)) throw e;
-    verdict = "not comparable";
+    if (!(e instanceof AnalysisError) && !(e instanceof GameError) && !(e instanceof NotCompared)) throw e;
+    verdict = "not compared";
     reason = e.message;
+    // A witness found before giving up is still a fact: it proves the rule changed.
+    if (!(e instanceof NotCompared)) nowWins = nowLoses = undefined;
   }
-  return { rule: newRule.id, verdict, ...(reason ? { reason } : {}), ...(nowWins ? { nowWins } : {}), ...(nowLoses ? { nowLoses } : {}), seats, ...facts };
+  return { rule: newRule.id, verdict, ...(reason ? { reason } : {}), model: decidedBy, ...(nowWins ? { nowWins } : {}), ...(nowLoses ? { nowLoses } : {}), seats, ...facts };
 }
+
+class NotCompared extends Error {}
 
 /** Both versions' seats in one body; each version's weights (and seat counts) under its own prefix. */
 function jointBody(a: BodyJson, b: BodyJson): BodyJson {
@@ -117,8 +169,9 @@ function renameWeights(c: ConditionJson, prefix: "old" | "new", body: BodyJson):
     case "compare":
       return { ...c, left: tally(c.left), right: "tally" in c.right ? tally(c.right) : c.right };
     case "unanimity":
-    case "consensus":
       return { op: "compare", cmp: ">=", left: { tally: "yes", weight: `${prefix}:__seats` }, right: { value: String(body.seats.length), relative: false, base: "all" } };
+    case "consensus": // no seat votes no (abstaining and absence do not break a consensus)
+      return { op: "compare", cmp: "<=", left: { tally: "no", weight: `${prefix}:__seats` }, right: { value: "0", relative: false, base: "all" } };
     default:
       return c;
   }

@@ -16,3 +16,4 @@ export type { TraceStep } from "./conduct/trace.js";
 export { runTests, type TestResult } from "./testing/run.js";
 export { marksOf, type InstitutionMarks } from "./marks.js";
 export { diffRuleSets, formatShare, type DesignDiff, type RuleDiff, type Verdict } from "./diff.js";
+export { ballotUse, type BallotProfile, type BallotUse } from "./diff-ballots.js";

@@ -1,6 +1,7 @@
 // `mlat diff OLD NEW`: rule by rule, what an amendment changes. Exit 0 when equivalent, 1 when
-// anything changed (so CI can guard a design), 2 on errors.
-import { diff, formatShare, type RuleDiff } from "../../index.js";
+// anything changed (so CI can guard a design), 2 on errors and when a rule could not be compared
+// and nothing else changed (nothing is claimed about it either way).
+import { diff, formatShare, profileText, type RuleDiff } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -17,17 +18,25 @@ export function runDiff(oldFile: string, newFile: string, options: { format: "te
     for (const r of d.rules) out.push(ruleText(r, bold));
     for (const id of d.added) out.push(`${bold(id)}: added`);
     for (const id of d.removed) out.push(`${bold(id)}: removed`);
-    out.push(d.equivalent ? "the designs are equivalent" : `${d.rules.filter((r) => r.verdict !== "equivalent").length + d.added.length + d.removed.length} change(s)`);
+    const changes = changed(d);
+    const summary = [d.equivalent ? "the designs are equivalent" : changes ? `${changes} change(s)` : "no change found", d.notCompared.length ? `${d.notCompared.length} rule(s) not compared` : ""];
+    out.push(summary.filter(Boolean).join("; "));
     process.stdout.write(out.join("\n\n") + "\n");
   }
-  return d.equivalent ? ExitCode.Ok : ExitCode.Failure;
+  return d.equivalent ? ExitCode.Ok : changed(d) > 0 ? ExitCode.Failure : ExitCode.UsageOrIo;
+}
+
+/** Definite changes: rules whose verdict is not equivalent (nor undecided), rules added or removed. */
+function changed(d: ReturnType<typeof diff>): number {
+  return d.rules.filter((r) => (r.verdict !== "equivalent" && r.verdict !== "not compared") || r.nowWins || r.nowLoses).length + d.added.length + d.removed.length;
 }
 
 function ruleText(r: RuleDiff, bold: (s: string) => string): string {
-  const lines = [`${bold(r.rule)}: ${r.verdict}${r.reason ? ` (${r.reason})` : ""}`];
-  if (r.seats.added.length || r.seats.removed.length) lines.push(`  seats: ${r.seats.added.length ? `added ${r.seats.added.join(", ")}` : ""}${r.seats.added.length && r.seats.removed.length ? "; " : ""}${r.seats.removed.length ? `removed ${r.seats.removed.join(", ")}` : ""} — coalitions compared on the ${r.seats.common} seats in both`);
-  if (r.nowWins) lines.push(`  now wins, lost before: { ${r.nowWins.join(", ")} }`);
-  if (r.nowLoses) lines.push(`  now loses, won before: { ${r.nowLoses.join(", ")} }`);
+  const over = r.verdict !== "not compared" && r.model === "yes/no/abstain/absent" ? " over every ballot (yes, no, abstain, absent)" : "";
+  const lines = [`${bold(r.rule)}: ${r.verdict}${over}${r.reason ? ` (${r.reason})` : ""}`];
+  if (r.seats.added.length || r.seats.removed.length) lines.push(`  seats: ${r.seats.added.length ? `added ${r.seats.added.join(", ")}` : ""}${r.seats.added.length && r.seats.removed.length ? "; " : ""}${r.seats.removed.length ? `removed ${r.seats.removed.join(", ")}` : ""} — compared on the ${r.seats.common} seats in both (the others absent)`);
+  if (r.nowWins) lines.push(`  now adopted, rejected before: ${profileText(r.nowWins)}`);
+  if (r.nowLoses) lines.push(`  now rejected, adopted before: ${profileText(r.nowLoses)}`);
   const change = (label: string, x: { gained: readonly string[]; lost: readonly string[] }) => {
     if (x.gained.length) lines.push(`  ${label} gained: ${x.gained.join(", ")}`);
     if (x.lost.length) lines.push(`  ${label} lost: ${x.lost.join(", ")}`);
@@ -35,10 +44,17 @@ function ruleText(r: RuleDiff, bold: (s: string) => string): string {
   change("veto players", r.vetoPlayers);
   change("dummies", r.dummies);
   if (r.dictator.old !== r.dictator.new) lines.push(`  dictator: ${r.dictator.old ?? "none"} → ${r.dictator.new ?? "none"}`);
-  const rows = Object.entries(r.power).filter(([, p]) => p.banzhaf[0] !== p.banzhaf[1] || p.shapleyShubik[0] !== p.shapleyShubik[1]);
+  // Only changes a reader can see at two decimals, largest first; the rest summarized.
+  const shown = (x: readonly [string | null, string | null]) => formatShare(x[0]) !== formatShare(x[1]);
+  const size = (x: readonly [string | null, string | null]) => Math.abs(Number(formatShare(x[1]).replace(/[%—]/g, "") || 0) - Number(formatShare(x[0]).replace(/[%—]/g, "") || 0));
+  const changedRows = Object.entries(r.power).filter(([, p]) => p.banzhaf[0] !== p.banzhaf[1] || p.shapleyShubik[0] !== p.shapleyShubik[1]);
+  const rows = changedRows.filter(([, p]) => shown(p.banzhaf) || shown(p.shapleyShubik)).sort((x, y) => size(y[1].banzhaf) - size(x[1].banzhaf));
+  const limit = 15;
   if (rows.length) {
     lines.push(`  ${"seat".padEnd(10)} ${"Banzhaf".padStart(17)}   ${"Shapley–Shubik".padStart(17)}`);
-    for (const [s, p] of rows) lines.push(`  ${s.padEnd(10)} ${`${formatShare(p.banzhaf[0])} → ${formatShare(p.banzhaf[1])}`.padStart(17)}   ${`${formatShare(p.shapleyShubik[0])} → ${formatShare(p.shapleyShubik[1])}`.padStart(17)}`);
+    for (const [s, p] of rows.slice(0, limit)) lines.push(`  ${s.padEnd(10)} ${`${formatShare(p.banzhaf[0])} → ${formatShare(p.banzhaf[1])}`.padStart(17)}   ${`${formatShare(p.shapleyShubik[0])} → ${formatShare(p.shapleyShubik[1])}`.padStart(17)}`);
   }
+  const hidden = changedRows.length - Math.min(rows.length, limit);
+  if (hidden > 0) lines.push(`  … and ${hidden} more seat(s) whose power changed ${rows.length > limit ? "less" : "by less than 0.01 percentage point"} (all of them in --format json)`);
   return lines.join("\n");
 }

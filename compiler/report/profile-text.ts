@@ -1,0 +1,23 @@
+// A ballot profile as a person reads it: the largest group is "everyone else", the others are
+// named (long lists cut short), so a witness over 190 seats is one line, not 190 names.
+import type { BallotProfile } from "../engine/diff-ballots.js";
+
+const ORDER = ["yes", "no", "abstain", "absent"] as const;
+
+export function profileText(p: BallotProfile): string {
+  const groups = ORDER.map((b) => ({ ballot: b, seats: p[b] })).filter((g) => g.seats.length > 0);
+  if (groups.length === 0) return "no seats";
+  const largest = groups.reduce((a, b) => (b.seats.length > a.seats.length ? b : a));
+  const rest = groups.filter((g) => g !== largest);
+  if (rest.length === 0) return `everyone ${verb(largest.ballot)}`;
+  const named = rest.map((g) => `${names(g.seats)} ${verb(g.ballot)}`);
+  return `${named.join("; ")}; ${largest.seats.length === 1 ? names(largest.seats) : "everyone else"} ${verb(largest.ballot)}`;
+}
+
+function verb(b: (typeof ORDER)[number]): string {
+  return { yes: "yes", no: "no", abstain: "abstain", absent: "absent" }[b];
+}
+
+function names(seats: readonly string[]): string {
+  return seats.length <= 12 ? seats.join(", ") : `${seats.slice(0, 10).join(", ")} and ${seats.length - 10} more`;
+}
