@@ -48,7 +48,8 @@ export function ballotUse(c: ConditionJson): BallotUse {
       const base = "tally" in c.right || !c.right.relative ? "all" : c.right.base;
       return {
         no: tallies.some((t) => t.tally !== "yes") || base !== "all",
-        abstain: tallies.some((t) => t.tally === "abstain") || base === "present",
+        // `present` and `absent` tell an abstention (there) from an absence (not there).
+        abstain: tallies.some((t) => t.tally === "abstain" || t.tally === "present" || t.tally === "absent") || base === "present",
       };
     }
   }
@@ -107,23 +108,30 @@ export function ballotWitness(body: BodyJson, a: ConditionJson, b: ConditionJson
         throw new Error("unanimity and consensus are rewritten as tallies before comparison");
       case "compare": {
         const dim = (t: TallyJson) => dims.indexOf(t.weight!);
-        const ballot = (t: TallyJson) => BALLOTS.indexOf(t.tally);
+        /** The tally of t in its dimension, from the sums by ballot (3: every seat). */
+        const of = (t: TallyJson) => {
+          const d = dim(t);
+          if (t.tally === "present") return (s: bigint[][]) => s[0]![d]! + s[1]![d]! + s[2]![d]!;
+          if (t.tally === "absent") return (s: bigint[][]) => s[3]![d]! - s[0]![d]! - s[1]![d]! - s[2]![d]!;
+          const b = BALLOTS.indexOf(t.tally);
+          return (s: bigint[][]) => s[b]![d]!;
+        };
         const ld = dim(c.left);
-        const lb = ballot(c.left);
+        const left = of(c.left);
         const test = { ">=": (x: bigint) => x >= 0n, ">": (x: bigint) => x > 0n, "<=": (x: bigint) => x <= 0n, "<": (x: bigint) => x < 0n, "=": (x: bigint) => x === 0n, "!=": (x: bigint) => x !== 0n }[c.cmp];
         const right = c.right;
         if ("tally" in right) {
           const rd = dim(right);
-          const rb = ballot(right);
+          const r = of(right);
           // Both sides in their own units: compare l / scale_l with r / scale_r.
-          return (s) => test(s[lb]![ld]! * scale[rd]! - s[rb]![rd]! * scale[ld]!);
+          return (s) => test(left(s) * scale[rd]! - r(s) * scale[ld]!);
         }
         const v = Rational.parse(right.value) ?? Rational.ZERO;
-        if (!right.relative) return (s) => test(s[lb]![ld]! * v.den - v.num * scale[ld]!);
+        if (!right.relative) return (s) => test(left(s) * v.den - v.num * scale[ld]!);
         const base = right.base;
         return (s) => {
           const total = base === "all" ? s[3]![ld]! : base === "voting" ? s[0]![ld]! + s[1]![ld]! : s[0]![ld]! + s[1]![ld]! + s[2]![ld]!;
-          return test(s[lb]![ld]! * v.den - v.num * total);
+          return test(left(s) * v.den - v.num * total);
         };
       }
     }

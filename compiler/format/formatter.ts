@@ -232,6 +232,8 @@ class Printer {
       }
       case "rule":
         return `${ind}rule ${b.name.text}${this.title(b.title)}: ${P.condition(b.condition)}`;
+      case "quorum":
+        return `${ind}quorum: ${P.condition(b.condition)}`;
       case "weight": {
         const entries = b.entries.map((e) => ({ key: e.key.text, value: P.num(e.value) }));
         const inline = `${ind}weight ${b.name.text} { ${entries.map((e) => `${e.key}: ${e.value}`).join(", ")} }`;

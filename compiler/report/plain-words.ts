@@ -5,9 +5,18 @@ import { Rational } from "../numbers/rational.js";
 
 const ops: Record<string, string> = { ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly", "!=": "other than" };
 
+/** What the seats of a tally do: "vote yes", "abstain", "are present" (vote or abstain), "are absent". */
+function verbOf(side: TallyJson["tally"]): string {
+  return side === "abstain" ? "abstain" : side === "present" ? "are present" : side === "absent" ? "are absent" : `vote ${side}`;
+}
+
 function tally(t: TallyJson): string {
-  const verb = t.tally === "yes" ? "vote yes" : t.tally === "no" ? "vote no" : "abstain";
+  const verb = verbOf(t.tally);
   return t.weight ? `the ${t.weight} of the seats that ${verb}` : `seats ${verb}`;
+}
+
+function those(side: TallyJson["tally"]): string {
+  return side === "abstain" ? "those abstaining" : side === "present" ? "those present" : side === "absent" ? "those absent" : `those voting ${side}`;
 }
 
 function amount(value: string, relative: boolean, base: string, weight: string | undefined): string {
@@ -29,10 +38,10 @@ export function plainWords(c: ConditionJson): string {
     case "veto": return `no seat of ${c.holder} votes no`;
     case "compare": {
       const op = ops[c.cmp] ?? c.cmp;
-      if ("tally" in c.right) return `${tally(c.left)} ${c.cmp === ">" ? "outnumber" : `are ${op}`} ${c.right.tally === "yes" ? "those voting yes" : c.right.tally === "no" ? "those voting no" : "those abstaining"}`;
+      if ("tally" in c.right) return `${tally(c.left)} ${c.cmp === ">" ? "outnumber" : `are ${op}`} ${those(c.right.tally)}`;
       const howMuch = `${op} ${amount(c.right.value, c.right.relative, c.right.base, c.left.weight)}`;
-      if (c.left.weight) return `the ${c.left.weight} of the seats that ${c.left.tally === "abstain" ? "abstain" : `vote ${c.left.tally}`} add up to ${howMuch}`;
-      const verb = c.left.tally === "abstain" ? "abstain" : `vote ${c.left.tally}`;
+      if (c.left.weight) return `the ${c.left.weight} of the seats that ${verbOf(c.left.tally)} add up to ${howMuch}`;
+      const verb = verbOf(c.left.tally);
       return c.right.relative ? `${howMuch} ${verb}` : `${howMuch} ${c.right.value === "1" ? "seat" : "seats"} ${verb}`;
     }
   }

@@ -143,6 +143,7 @@ class Lowering {
       id,
       name: b.name,
       ...(b.title ? { title: b.title } : {}),
+      ...(b.quorum ? { quorum: { condition: lowerCondition(b.quorum.condition), text: printCondition(b.quorum.decl.condition) } } : {}),
       seats: b.seats.map((s) => ({ id: s.id, ...(s.state ? { state: s.state } : {}), ...(s.seatClass ? { class: s.seatClass } : {}) })),
       weights,
       rules: rules.map((r, k) => {
@@ -152,7 +153,7 @@ class Lowering {
           name: r.name,
           ...(r.title ? { title: r.title } : {}),
           // The condition in its canonical form, so that formatting a design never changes its rule set.
-          text: printCondition(r.decl.condition),
+          text: r.quorum ? `quorum (${printCondition(r.quorum)}) and ${printCondition(r.decl.condition)}` : printCondition(r.decl.condition),
           condition: lowerCondition(r.condition),
           ...this.where(r.file, r.decl.span),
         };

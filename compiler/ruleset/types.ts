@@ -3,7 +3,8 @@
 // ("9", "2/3", "-1/2"). The engine reads only these types, never the AST.
 
 export const RULESET_FORMAT = "mlat.ruleset";
-export const RULESET_VERSION = "1.0";
+/** 1.1 added the `present` and `absent` tallies; every 1.x rule set is read. */
+export const RULESET_VERSION = "1.1";
 
 export type RationalString = string;
 
@@ -40,7 +41,8 @@ export interface SeatJson {
   readonly class?: string;
 }
 
-export type TallyJson = { readonly tally: "yes" | "no" | "abstain"; readonly weight?: string };
+/** `present`: the seats voting yes, no or abstaining; `absent`: the others (rule-set version 1.1). */
+export type TallyJson = { readonly tally: "yes" | "no" | "abstain" | "present" | "absent"; readonly weight?: string };
 export type QuantityJson = { readonly value: RationalString; readonly relative: boolean; readonly base: "all" | "voting" | "present" };
 export type CompareOpJson = ">=" | ">" | "<=" | "<" | "=" | "!=";
 
@@ -66,6 +68,8 @@ export interface BodyJson {
   readonly name: string;
   readonly title?: string;
   readonly seats: readonly SeatJson[];
+  /** The body's quorum, for reports (1.1): each rule's condition already requires it, first. */
+  readonly quorum?: { readonly condition: ConditionJson; readonly text: string };
   /** weight name → seat id → value; every weight a rule counts, complete over the seats. */
   readonly weights: Readonly<Record<string, Readonly<Record<string, RationalString>>>>;
   readonly rules: readonly RuleJson[];

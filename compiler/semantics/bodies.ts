@@ -82,6 +82,18 @@ export function bindBody(
   const bodyScope: SetScope = { file, institution, seatClasses, body: bodyId, poisonedClasses };
   const weightTables = bindWeightTables(ctx, sets, decl, file, bodyId, seatIds, bodyScope, poisoned);
 
+  // The quorum, bound once; every rule needs it (and then its own condition).
+  let quorum: { decl: A.QuorumItem; condition: BoundCondition | undefined; binder: ConditionBinder } | undefined;
+  for (const item of decl.items) {
+    if (item.kind !== "quorum") continue;
+    if (quorum) {
+      ctx.report("DuplicateDeclaration", file, item.span, ["quorum"], { related: [{ file, span: quorum.decl.span, message: "first declared here" }] });
+      continue;
+    }
+    const binder = new ConditionBinder(ctx, sets, states, seats, weightTables, bodyScope, `${bodyId}.quorum`, file, decl);
+    quorum = { decl: item, condition: binder.condition(item.condition), binder };
+  }
+
   const rules = new Map<string, RuleInfo>();
   for (const item of decl.items) {
     if (item.kind !== "rule" || item.name.text === "") continue;
@@ -94,17 +106,20 @@ export function bindBody(
     const qualified = `${bodyId}.${item.name.text}`;
     ctx.declare({ id: symbolId("rule", qualified), kind: "rule", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
     const binder = new ConditionBinder(ctx, sets, states, seats, weightTables, bodyScope, qualified, file, decl);
-    const condition = binder.condition(item.condition);
+    const own = binder.condition(item.condition);
+    const condition = own && quorum ? (quorum.condition ? { kind: "and" as const, operands: [quorum.condition, own], span: own.span } : undefined) : own;
+    const weights = new Map([...(quorum?.binder.weights ?? []), ...binder.weights]);
     rules.set(item.name.text, {
       name: item.name.text,
       qualified,
       ...(item.title ? { title: item.title } : {}),
       condition: condition ?? { kind: "unanimity", span: item.condition.span },
       decl: item,
+      ...(quorum ? { quorum: quorum.decl.condition } : {}),
       file,
-      weights: binder.weights,
-      incomplete: binder.incomplete || condition === undefined,
-      poisoned: binder.poisoned || poisoned,
+      weights,
+      incomplete: binder.incomplete || condition === undefined || (quorum?.binder.incomplete ?? false),
+      poisoned: binder.poisoned || poisoned || (quorum?.binder.poisoned ?? false),
     });
   }
 
@@ -117,6 +132,7 @@ export function bindBody(
     seatClasses,
     weightTables,
     rules,
+    ...(quorum?.condition ? { quorum: { decl: quorum.decl, condition: quorum.condition } } : {}),
     decl,
     file,
   };

@@ -46,7 +46,7 @@ export interface Seat {
   readonly seatClass?: string;
 }
 
-export type BoundTally = { readonly side: "yes" | "no" | "abstain"; readonly weight?: string };
+export type BoundTally = { readonly side: "yes" | "no" | "abstain" | "present" | "absent"; readonly weight?: string };
 
 export type BoundCondition =
   | { readonly kind: "and" | "or"; readonly operands: readonly BoundCondition[]; readonly span: Span }
@@ -66,8 +66,11 @@ export interface RuleInfo {
   /** INSTITUTION.BODY.RULE */
   readonly qualified: string;
   readonly title?: string;
+  /** The rule's own condition and, before it, the body's quorum when there is one. */
   readonly condition: BoundCondition;
   readonly decl: A.RuleDecl;
+  /** The body's `quorum:` condition as written, when the body has one. */
+  readonly quorum?: A.Condition;
   readonly file: string;
   /** Weights the rule counts (`yes by W`), with a value for every seat when the rule is valid. */
   readonly weights: ReadonlyMap<string, ReadonlyMap<string, Rational>>;
@@ -86,6 +89,8 @@ export interface BodyInfo {
   readonly poisoned: boolean;
   readonly seatClasses: ReadonlyMap<string, readonly string[]>;
   readonly weightTables: ReadonlyMap<string, ReadonlyMap<string, Rational>>;
+  /** The body's `quorum:`, bound (every rule's condition already starts with it). */
+  readonly quorum?: { readonly decl: A.QuorumItem; readonly condition: BoundCondition };
   readonly rules: ReadonlyMap<string, RuleInfo>;
   readonly decl: A.BodyDecl;
   readonly file: string;

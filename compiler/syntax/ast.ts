@@ -46,7 +46,8 @@ export type Filter =
 // ─── decision rule conditions ────────────────────────────────────────────────────────────────
 export interface Tally {
   readonly kind: "tally";
-  readonly side: "yes" | "no" | "abstain";
+  /** `present`: yes, no or abstain; `absent`: not there. */
+  readonly side: "yes" | "no" | "abstain" | "present" | "absent";
   readonly weight?: Name;
   readonly span: Span;
 }
@@ -157,7 +158,13 @@ export interface RuleDecl extends DeclBase {
   readonly condition: Condition;
 }
 
-export type BodyItem = SeatsItem | WeightItem | RuleDecl;
+/** `quorum: <condition>`: what every rule of the body needs besides its own condition. */
+export interface QuorumItem extends DeclBase {
+  readonly kind: "quorum";
+  readonly condition: Condition;
+}
+
+export type BodyItem = SeatsItem | WeightItem | RuleDecl | QuorumItem;
 
 export interface BodyDecl extends DeclBase {
   readonly kind: "body";

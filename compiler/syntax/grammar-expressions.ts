@@ -425,6 +425,18 @@ export abstract class ExpressionParser extends ParserBase {
             f.side = "abstain";
           },
         },
+        {
+          ALT: () => {
+            this.tok(5, T.Present);
+            f.side = "present";
+          },
+        },
+        {
+          ALT: () => {
+            this.tok(6, T.Absent);
+            f.side = "absent";
+          },
+        },
       ]);
       this.option(7, () => {
         this.tok(3, T.By);

@@ -118,6 +118,8 @@ export abstract class InstitutionParser extends ExpressionParser {
           { ALT: () => this.sub(0, this.seatsItem, take) },
           { ALT: () => this.sub(1, this.weightItem, take) },
           { ALT: () => this.sub(2, this.ruleDecl, take) },
+          // `quorum` is a word only here (a state may still have an attribute called quorum).
+          { GATE: () => this.LA(1).image === "quorum" && this.LA(2).tokenType === T.Colon, ALT: () => this.sub(3, this.quorumItem, take) },
         ]),
       );
       this.tok(4, T.RCurly);
@@ -180,6 +182,20 @@ export abstract class InstitutionParser extends ExpressionParser {
     (f): A.WeightEntry => {
       const span = frameSpan(f);
       return { key: nameOf(f.key, span), value: f.value ?? { kind: "number", form: "integer", text: "0", span }, span };
+    },
+  );
+
+  readonly quorumItem: Rule<A.QuorumItem> = this.def(
+    "quorumItem",
+    () => ({ start: NaN, end: NaN, at: 0, condition: undefined as A.Condition | undefined }),
+    (f) => {
+      this.tok(0, T.Identifier); // `quorum`, checked by the gate
+      this.tok(1, T.Colon);
+      this.sub(0, this.condition, (c) => (f.condition = c));
+    },
+    (f): A.QuorumItem => {
+      const span = frameSpan(f);
+      return { kind: "quorum", span, condition: f.condition ?? { kind: "missing", span: { start: span.end, end: span.end } } };
     },
   );
 

@@ -48,9 +48,11 @@ export function oracleHolds(body: BodyJson, condition: ConditionJson, votes: Rea
       case "veto":
         return !c.seats.some((s) => ballot(s) === "no");
       case "compare": {
-        const left = sum((b) => b === c.left.tally, c.left.weight);
+        // `present`: there, voting or abstaining; the other tallies are their own ballot.
+        const counted = (tally: string) => (b: Ballot) => (tally === "present" ? b !== "absent" : b === tally);
+        const left = sum(counted(c.left.tally), c.left.weight);
         let right: Fraction;
-        if ("tally" in c.right) right = sum((b) => b === (c.right as { tally: Ballot }).tally, c.right.weight);
+        if ("tally" in c.right) right = sum(counted(c.right.tally), c.right.weight);
         else if (!c.right.relative) right = fraction(c.right.value);
         else {
           const base = c.right.base;

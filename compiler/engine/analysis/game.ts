@@ -60,7 +60,9 @@ export function buildGame(body: BodyJson, rule: RuleJson): Game {
     const w = weightOf(t.weight);
     if (t.tally === "yes") return { coef: w, constant: Rational.ZERO };
     if (t.tally === "no") return { coef: w.map((x) => x.neg()), constant: total(w) };
-    return { coef: w.map(() => Rational.ZERO), constant: Rational.ZERO }; // nobody abstains here
+    // In the yes/no model every seat is there: all are present, none abstains or is absent.
+    if (t.tally === "present") return { coef: w.map(() => Rational.ZERO), constant: total(w) };
+    return { coef: w.map(() => Rational.ZERO), constant: Rational.ZERO };
   };
 
   const addAtom = (coef: readonly Rational[], op: string, rhs: Rational): GameCondition => {

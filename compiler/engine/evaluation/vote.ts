@@ -4,7 +4,7 @@
 import type { BodyJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { counterfactual, type Counterfactual } from "./counterfactual.js";
-import type { Ballot } from "./ballot.js";
+import { countsIn, type Ballot } from "./ballot.js";
 
 export type { Ballot };
 
@@ -23,6 +23,8 @@ export interface VoteResult {
   readonly outcome: "adopted" | "rejected";
   readonly tally: { readonly yes: number; readonly no: number; readonly abstain: number; readonly absent: number };
   readonly conditions: ConditionTrace;
+  /** Whether the body's quorum was met, when the body has one. */
+  readonly quorum?: { readonly met: boolean; readonly text: string };
   /**
    * Seats that vetoed the motion: each voted no, and its no alone rejects the motion even when
    * every other seat votes yes (an explicit `veto`, consensus, or a de facto veto such as a
@@ -49,7 +51,15 @@ export function normalizeBallots(body: BodyJson, ballots: Readonly<Record<string
 export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean } = {}): VoteResult {
   const votes = normalizeBallots(body, ballots);
   const ev = new Evaluator(body, votes);
-  const conditions = ev.trace(rule.condition);
+  let conditions = ev.trace(rule.condition);
+  // The body's quorum comes first in every rule: say so in the reasons.
+  let quorum: VoteResult["quorum"];
+  const c = rule.condition;
+  if (body.quorum && c.op === "and" && c.args.length === 2 && JSON.stringify(c.args[0]) === JSON.stringify(body.quorum.condition)) {
+    const q = conditions.children![0]!;
+    quorum = { met: q.holds, text: body.quorum.text };
+    conditions = { ...conditions, children: [{ ...q, text: q.holds ? `quorum: ${body.quorum.text}` : `no quorum: ${body.quorum.text} fails` }, conditions.children![1]!] };
+  }
   const count = (b: Ballot) => [...votes.values()].filter((v) => v === b).length;
   const outcome = conditions.holds ? "adopted" : "rejected";
   const vetoedBy: string[] = [];
@@ -66,6 +76,7 @@ export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<R
     tally: { yes: count("yes"), no: count("no"), abstain: count("abstain"), absent: count("absent") },
     conditions,
     vetoedBy,
+    ...(quorum ? { quorum } : {}),
   };
   if (options.counterfactual === false) return result;
   const cf = counterfactual(body, rule, votes, outcome, (v) => new Evaluator(body, v).holds(rule.condition));
@@ -109,7 +120,7 @@ class Evaluator {
   }
 
   private tally(t: TallyJson): Rational {
-    return this.sum(t.weight, (b) => b === t.tally);
+    return this.sum(t.weight, (b) => countsIn(t.tally, b));
   }
 
   holds(c: ConditionJson): boolean {

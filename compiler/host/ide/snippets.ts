@@ -25,6 +25,7 @@ const definitions: readonly Snippet[] = [
   { label: "rule", detail: "a decision rule", places: ["body"], body: ["rule ${1:name}: yes >= ${2:2/3} of voting"] },
   { label: "rulev", detail: "a rule with a veto", places: ["body"], body: ["rule ${1:substantive}: yes >= ${2:9} and veto ${3:permanent}"] },
   { label: "weight", detail: "a weight table", places: ["body"], body: ["weight ${1:votes} { ${2:STATE}: ${3:1} }"] },
+  { label: "quorum", detail: "a quorum every rule of the body needs", places: ["body"], body: ["quorum: present >= ${1:1/2}"] },
   {
     label: "principle",
     detail: "a principle of conduct",

@@ -61,6 +61,8 @@ function bodyItem(i: A.BodyItem): OutlineSymbol[] {
       return i.name.text ? [{ name: i.name.text, kind: "weight", span: i.span, selection: i.name.span, children: [] }] : [];
     case "seats":
       return i.seatClass?.text ? [{ name: i.seatClass.text, detail: i.count ? `${i.count.value} elected seats` : "seat class", kind: "seatClass", span: i.span, selection: i.seatClass.span, children: [] }] : [];
+    case "quorum":
+      return [];
   }
 }
 

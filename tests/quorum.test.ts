@@ -1,0 +1,83 @@
+// Presence and quorum: `present` / `absent` tallies (weighted too) and a body's `quorum:`, which
+// every rule of the body needs first — through parser, binder, rule set, engine, formatter, CLI.
+import { describe, expect, it } from "vitest";
+import { compile, evaluate, format, memoryHost, validateRuleSet, type RuleSet } from "../compiler/index.js";
+import { mlat } from "./check.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+const design = (body: string) => `state A {}\nstate B {}\nstate C {}\nstate D {}\nstate E { quorum: 3 }\ninstitution I {\n  members: { A, B, C, D, E }\n  body Council {\n    seats: members\n    weight votes { A: 3, B: 2, C: 1, D: 1, E: 1 }\n${body}\n  }\n}\n`;
+const council = design("    quorum: present >= 3 and present by votes >= 1/2\n    rule simple: yes > no\n    rule agree: consensus");
+const build = (text: string) => compile({ host: memoryHost({ "q.mlat": text }), entries: ["q.mlat"] });
+
+describe("quorum", () => {
+  it("compiles into every rule of the body, first, and is kept for reports (rule set 1.1)", () => {
+    const r = build(council);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const rs = r.ruleset!;
+    expect(rs.version).toBe("1.1");
+    const body = rs.institutions[0]!.bodies[0]!;
+    expect(body.quorum?.text).toBe("present >= 3 and present by votes >= 1/2");
+    for (const rule of body.rules) {
+      expect(rule.condition).toMatchObject({ op: "and", args: [body.quorum!.condition, {}] });
+      expect(rule.text.startsWith("quorum (present >= 3 and present by votes >= 1/2) and ")).toBe(true);
+    }
+    expect(validateRuleSet(JSON.parse(JSON.stringify(rs))).ok).toBe(true);
+    // A rule set of version 1.0 (no quorum, no presence tallies) is still read.
+    expect(validateRuleSet({ ...JSON.parse(JSON.stringify(build(design("    rule simple: yes > no")).ruleset!)), version: "1.0" }).ok).toBe(true);
+  });
+
+  it("consensus is not adopted by one yes and four absent seats when a quorum is required", () => {
+    const rs = build(council).ruleset! as RuleSet;
+    const one = evaluate(rs, "I.Council.agree", { A: "yes" });
+    if ("error" in one) throw new Error(one.error);
+    expect(one.outcome).toBe("rejected");
+    expect(one.quorum).toEqual({ met: false, text: "present >= 3 and present by votes >= 1/2" });
+    expect(one.conditions.children![0]!.text).toBe("no quorum: present >= 3 and present by votes >= 1/2 fails");
+    // Three seats there, but only 3 of 8 votes: the weighted part of the quorum fails too.
+    const light = evaluate(rs, "I.Council.agree", { C: "yes", D: "abstain", E: "yes" });
+    if ("error" in light) throw new Error(light.error);
+    expect(light.outcome).toBe("rejected");
+    const enough = evaluate(rs, "I.Council.agree", { A: "yes", B: "abstain", C: "yes" });
+    if ("error" in enough) throw new Error(enough.error);
+    expect([enough.outcome, enough.quorum?.met]).toEqual(["adopted", true]);
+    // Without the quorum the same one yes is a consensus.
+    const bare = evaluate(build(design("    rule agree: consensus")).ruleset!, "I.Council.agree", { A: "yes" });
+    if ("error" in bare) throw new Error(bare.error);
+    expect(bare.outcome).toBe("adopted");
+  });
+
+  it("present and absent count seats and weights; absent is the rest", () => {
+    const rs = build(design("    rule few: absent by votes <= 2 and absent < 2 and present = 4")).ruleset!;
+    const r = (votes: Record<string, "yes" | "no" | "abstain">) => {
+      const x = evaluate(rs, "I.Council.few", votes);
+      if ("error" in x) throw new Error(x.error);
+      return x.outcome;
+    };
+    expect(r({ A: "yes", B: "no", C: "abstain", D: "no" })).toBe("adopted"); // E absent: 1 seat, 1 vote
+    expect(r({ A: "yes", B: "no", C: "abstain", E: "no" })).toBe("adopted");
+    expect(r({ B: "no", C: "abstain", D: "no", E: "yes" })).toBe("rejected"); // A absent: 3 votes
+  });
+
+  it("round-trips through the formatter, says when it is given twice, and leaves `quorum` free as a name elsewhere", () => {
+    const f = format(council, "q.mlat");
+    expect(f.text).toContain("    quorum: present >= 3 and present by votes >= 1/2\n");
+    expect(format(f.text, "q.mlat").text).toBe(f.text);
+    const twice = build(design("    quorum: present >= 3\n    quorum: present >= 4\n    rule simple: yes > no"));
+    expect(twice.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([expect.stringMatching(/^MLAT\d{4} .*quorum/)]);
+    // `state E { quorum: 3 }` above: an attribute may still be called quorum.
+    expect(build(council).ruleset!.states.find((s) => s.id === "E")!.attributes["quorum"]).toEqual({ type: "number", value: "3" });
+  });
+
+  it("mlat eval says 'no quorum' with the numbers", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-q-"));
+    const file = path.join(dir, "q.mlat");
+    writeFileSync(file, council);
+    const r = mlat(["eval", file, "--rule", "I.Council.simple", "--yes", "A"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("I.Council.simple: rejected");
+    expect(r.stdout).toContain("✗ no quorum: present >= 3 and present by votes >= 1/2 fails");
+    expect(r.stdout).toContain("✗ present 1, needs ≥ 3");
+  });
+});
