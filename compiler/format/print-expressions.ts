@@ -115,8 +115,8 @@ export function fact(f: A.Fact): string {
     case "dummies": return `dummies = ${setOrNone(f.set)}`;
     case "dictator": return `dictator = ${setOrNone(f.set)}`;
     case "index": return `${f.index}(${f.player.text}) ${f.op} ${f.value.kind === "number" ? num(f.value) : `${f.value.index}(${f.value.player.text})`}`;
-    case "canBlock": return `${f.who.text} can block`;
-    case "canPass": return `${f.who.text} can pass${f.without ? ` without ${set(f.without)}` : ""}`;
+    case "canBlock": return `${f.set ? set(f.set) : f.who.text} can block`;
+    case "canPass": return `${f.set ? set(f.set) : f.who.text} can pass${f.without ? ` without ${set(f.without)}` : ""}`;
     case "unknownFact": return f.word.text;
   }
 }

@@ -122,23 +122,32 @@ export function bindAssertion(ctx: BindContext, sets: SetEvaluator, decl: A.Asse
         break;
       }
       case "canBlock":
-        resolved = { fact: "canBlock", seats: seated(resolvePowerClass(ctx, sets, fact.who, file, scope, body)), label: fact.who.text };
-        break;
       case "canPass": {
-        const who = seated(resolvePowerClass(ctx, sets, fact.who, file, scope, body));
+        // A name is a power class, group or seat class; a written-out set is taken as it is.
+        const who = seated(fact.set ? sets.evaluate(fact.set, scope) : resolvePowerClass(ctx, sets, fact.who, file, scope, body));
+        const label = fact.set ? `{ ${who.join(", ")} }` : fact.who.text;
+        if (fact.kind === "canBlock") {
+          resolved = { fact: "canBlock", seats: who, label };
+          break;
+        }
         let without: string[] = [];
         if (fact.without) without = seated(fact.without.kind === "ref" ? resolvePowerClass(ctx, sets, fact.without.name, file, scope, body) : sets.evaluate(fact.without, scope));
-        resolved = { fact: "canPass", seats: who, without, label: fact.who.text };
+        resolved = { fact: "canPass", seats: who, without, label };
         break;
       }
       case "unknownFact":
-        ctx.report("UnknownFact", file, fact.word.span, [fact.word.text]);
+        reportUnknownFact(ctx, fact, file);
     }
-  } else if (fact.kind === "unknownFact") ctx.report("UnknownFact", file, fact.word.span, [fact.word.text]);
+  } else if (fact.kind === "unknownFact") reportUnknownFact(ctx, fact, file);
   return { target: rule?.qualified ?? decl.target.parts.map((p) => p.text).join("."), ...(resolved ? { fact: resolved } : {}), decl, file };
 }
 
 /** `small` in `small can block`: a group, a seat class, or a value of the states' `power` attribute. */
+/** One error per mistake: a fact the parser could not read was reported there already. */
+function reportUnknownFact(ctx: BindContext, fact: Extract<A.Fact, { kind: "unknownFact" }>, file: string): void {
+  if (fact.word.text !== "") ctx.report("UnknownFact", file, fact.word.span, [fact.word.text]);
+}
+
 function resolvePowerClass(ctx: BindContext, sets: SetEvaluator, who: A.Name, file: string, scope: { file: string; seatClasses: ReadonlyMap<string, readonly string[]>; body: string }, body: BodyInfo): string[] {
   if (who.text === "") return [];
   if (scope.seatClasses.has(who.text) || ctx.lookupTop(who.text, file)) {

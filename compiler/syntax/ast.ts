@@ -278,8 +278,9 @@ export type Fact =
       readonly value: NumberLiteral | { readonly kind: "index"; readonly index: "banzhaf" | "shapley"; readonly player: Name; readonly span: Span };
       readonly span: Span;
     }
-  | { readonly kind: "canBlock"; readonly who: Name; readonly span: Span }
-  | { readonly kind: "canPass"; readonly who: Name; readonly without?: SetExpr; readonly span: Span }
+  /** `who` names a power class, group or seat class; or `set` is written out (`{ USA } can pass`). */
+  | { readonly kind: "canBlock"; readonly who: Name; readonly set?: SetExpr; readonly span: Span }
+  | { readonly kind: "canPass"; readonly who: Name; readonly set?: SetExpr; readonly without?: SetExpr; readonly span: Span }
   | { readonly kind: "unknownFact"; readonly word: Name; readonly span: Span };
 
 export interface AssertDecl extends DeclBase {

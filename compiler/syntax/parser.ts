@@ -379,7 +379,7 @@ class MlatParser extends InstitutionParser {
    */
   readonly fact: Rule<A.Fact> = this.def(
     "fact",
-    () => ({ start: NaN, end: NaN, at: 0, veto: false, equals: false, paren: false, ids: [] as IToken[], sets: [] as A.SetExpr[], op: undefined as A.CompareOp | undefined, num: undefined as A.NumberLiteral | undefined }),
+    () => ({ start: NaN, end: NaN, at: 0, veto: false, equals: false, paren: false, ids: [] as IToken[], sets: [] as A.SetExpr[], subject: [] as IToken[], op: undefined as A.CompareOp | undefined, num: undefined as A.NumberLiteral | undefined }),
     (f) => {
       const id = (idx: number) => f.ids.push(this.tok(idx, T.Identifier));
       this.or(13, [
@@ -435,14 +435,42 @@ class MlatParser extends InstitutionParser {
             ]);
           },
         },
+        {
+          // `{ USA, GBR } can pass without …`: the subject written out
+          ALT: () => {
+            // Tokens only here (the grammar is also recorded with placeholder tokens); the set is made in buildFact.
+            f.subject.push(this.tok(18, T.LCurly));
+            this.many(19, () => {
+              f.subject.push(this.tok(19, T.Identifier));
+              this.option(2, () => this.tok(20, T.Comma));
+            });
+            f.subject.push(this.tok(21, T.RCurly));
+            id(15); // `can`
+            id(16); // `block` | `pass`
+            this.option(1, () => {
+              id(17); // `without`
+              this.sub(6, this.setExpr, (s) => f.sets.push(s));
+            });
+          },
+        },
       ]);
     },
     (f) => buildFact(f, frameSpan(f)),
   );
 }
 
-function buildFact(f: { veto: boolean; equals: boolean; paren: boolean; ids: IToken[]; sets: A.SetExpr[]; op: A.CompareOp | undefined; num: A.NumberLiteral | undefined }, fspan: Span): A.Fact {
+function buildFact(f: { veto: boolean; equals: boolean; paren: boolean; ids: IToken[]; sets: A.SetExpr[]; subject: IToken[]; op: A.CompareOp | undefined; num: A.NumberLiteral | undefined }, fspan: Span): A.Fact {
   const ids = f.ids.filter(isReal);
+  if (f.subject.length) {
+    const [open, ...rest] = f.subject;
+    const close = rest.pop();
+    const span = { start: open!.startOffset, end: close && isReal(close) ? close.startOffset + 1 : open!.startOffset + 1 };
+    const subject: A.SetExpr = { kind: "setLiteral", items: rest.filter(isReal).map((t) => nameOf(t, span)), span };
+    const who: A.Name = { text: "", span };
+    if (ids[0]?.image === "can" && ids[1]?.image === "block" && !ids[2]) return { kind: "canBlock", who, set: subject, span: fspan };
+    if (ids[0]?.image === "can" && ids[1]?.image === "pass" && (!ids[2] || ids[2].image === "without")) return { kind: "canPass", who, set: subject, ...(f.sets[0] ? { without: f.sets[0] } : {}), span: fspan };
+    return { kind: "unknownFact", word: nameOf(ids[0], fspan), span: fspan };
+  }
   const setOrNone = (s: A.SetExpr | undefined): A.SetExpr => {
     const e = s ?? emptyAt(fspan);
     return e.kind === "ref" && e.name.text === "none" ? { kind: "setLiteral", items: [], span: e.span } : e;

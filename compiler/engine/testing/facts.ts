@@ -73,9 +73,10 @@ export function checkFact(ruleset: RuleSet, assertion: AssertionJson, cache: Ana
     }
     case "canPass": {
       const found = findRule(ruleset, assertion.rule)!;
-      const allowed = f.without.length ? (seat: string) => !f.without.includes(seat) : (seat: string) => f.seats.includes(seat);
+      // `C can pass without D`: a coalition of C's seats that has none of D's (C counts too).
+      const allowed = (seat: string) => f.seats.includes(seat) && !f.without.includes(seat);
       const n = countWinningIn(found.body, found.rule, allowed);
-      const who = f.without.length ? `without ${setText(f.without)}` : `of ${f.label} alone`;
+      const who = f.without.length ? `of ${f.label} without ${setText(f.without)}` : `of ${f.label} alone`;
       result = { holds: n > 0n, actual: n > 0n ? `${n} coalitions ${who} win` : `no coalition ${who} wins` };
       break;
     }
