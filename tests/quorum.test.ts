@@ -81,3 +81,22 @@ describe("quorum", () => {
     expect(r.stdout).toContain("✗ present 1, needs ≥ 3");
   });
 });
+
+describe("weight tables with a default", () => {
+  it("give every seat not named the default, format back as written, and need no entry per seat", () => {
+    const text = design("    weight chair default 0 { A: 1 }\n    rule chaired: yes by chair >= 1 and yes >= 3");
+    const c = build(text);
+    expect(c.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    const body = c.ruleset!.institutions[0]!.bodies[0]!;
+    expect(body.weights["chair"]).toEqual({ A: "1", B: "0", C: "0", D: "0", E: "0" });
+    const r = evaluate(c.ruleset!, "I.Council.chaired", { A: "yes", B: "yes", C: "yes" });
+    const s = evaluate(c.ruleset!, "I.Council.chaired", { B: "yes", C: "yes", D: "yes" });
+    if ("error" in r || "error" in s) throw new Error("evaluation failed");
+    expect([r.outcome, s.outcome]).toEqual(["adopted", "rejected"]);
+    expect(format(text, "q.mlat").text).toContain("weight chair default 0 { A: 1 }");
+    // Without the default every seat not named is an error (MLAT3001), once per rule.
+    expect(build(design("    weight chair { A: 1 }\n    rule chaired: yes by chair >= 1")).diagnostics.map((d) => d.code)).toContain("MLAT3001");
+    // `default` stays a free name elsewhere: a state attribute, a weight table.
+    expect(build(design("    weight default { A: 1, B: 1, C: 1, D: 1, E: 1 }\n    rule r: yes by default >= 2")).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

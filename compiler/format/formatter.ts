@@ -236,12 +236,13 @@ class Printer {
         return `${ind}quorum: ${P.condition(b.condition)}`;
       case "weight": {
         const entries = b.entries.map((e) => ({ key: e.key.text, value: P.num(e.value) }));
-        const inline = `${ind}weight ${b.name.text} { ${entries.map((e) => `${e.key}: ${e.value}`).join(", ")} }`;
-        if (entries.length <= 6 && inline.length <= P.WIDTH) return entries.length ? inline : `${ind}weight ${b.name.text} { }`;
+        const head = `${ind}weight ${b.name.text}${b.default ? ` default ${P.num(b.default)}` : ""}`;
+        const inline = `${head} { ${entries.map((e) => `${e.key}: ${e.value}`).join(", ")} }`;
+        if (entries.length <= 6 && inline.length <= P.WIDTH) return entries.length ? inline : `${head} { }`;
         // One entry per line, values aligned.
         const width = maxOf(entries.map((e) => e.key.length));
         const inner = ind + IND;
-        return `${ind}weight ${b.name.text} {\n${entries.map((e) => `${inner}${`${e.key}:`.padEnd(width + 1)} ${e.value}`).join("\n")}\n${ind}}`;
+        return `${head} {\n${entries.map((e) => `${inner}${`${e.key}:`.padEnd(width + 1)} ${e.value}`).join("\n")}\n${ind}}`;
       }
     }
   }

@@ -162,6 +162,9 @@ function bindWeightTables(ctx: BindContext, sets: SetEvaluator, decl: A.BodyDecl
         table.set(t, value);
       }
     }
+    // `default V`: every seat not named gets V (so a chair's weight needs one entry, not 26).
+    const fallback = item.default ? numberValue(ctx, item.default, file) : undefined;
+    if (fallback) for (const s of seatIds) if (!table.has(s)) table.set(s, fallback);
   }
   return weightTables;
 }

@@ -148,6 +148,8 @@ export interface WeightEntry {
 export interface WeightItem extends DeclBase {
   readonly kind: "weight";
   readonly name: Name;
+  /** `weight chair default 0 { PRES: 1 }`: the value of every seat the table does not name. */
+  readonly default?: NumberLiteral;
   readonly entries: readonly WeightEntry[];
 }
 

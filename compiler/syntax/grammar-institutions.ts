@@ -154,10 +154,18 @@ export abstract class InstitutionParser extends ExpressionParser {
 
   readonly weightItem: Rule<A.WeightItem> = this.def(
     "weightItem",
-    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, entries: [] as A.WeightEntry[] }),
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, fallback: undefined as A.NumberLiteral | undefined, entries: [] as A.WeightEntry[] }),
     (f) => {
       this.tok(0, T.Weight);
       f.name = this.tok(1, T.Identifier);
+      // `default` is a word only here.
+      this.option(2, {
+        GATE: () => this.LA(1).image === "default",
+        DEF: () => {
+          this.tok(5, T.Identifier);
+          this.sub(1, this.number, (n) => (f.fallback = n));
+        },
+      });
       this.tok(2, T.LCurly);
       this.many(6, () => {
         this.sub(0, this.weightEntry, (e) => f.entries.push(e));
@@ -167,7 +175,7 @@ export abstract class InstitutionParser extends ExpressionParser {
     },
     (f): A.WeightItem => {
       const span = frameSpan(f);
-      return { kind: "weight", span, name: nameOf(f.name, span), entries: f.entries };
+      return { kind: "weight", span, name: nameOf(f.name, span), ...(f.fallback ? { default: f.fallback } : {}), entries: f.entries };
     },
   );
 
