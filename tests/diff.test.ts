@@ -100,7 +100,8 @@ describe("diff against brute force over every ballot", () => {
     ({ format: "mlat.ruleset", version: "1.0", states: [], groups: [], actions: [], institutions: [{ id: "T", members: [], requires: [], bodies: [{ ...body, rules: [{ id: "T.B.r", name: "r", text: "", condition: c }] }], admission: [], principles: [] }], arrangements: [], scenarios: [], assertions: [] }) as unknown as RuleSet;
   const arb = fc.integer({ min: 1, max: 4 }).chain((n) => {
     const seats = Array.from({ length: n }, (_, i) => `S${i}`);
-    const tally = fc.record({ tally: fc.constantFrom("yes", "no", "abstain", "present", "absent") as fc.Arbitrary<"yes">, weight: fc.constantFrom(undefined, "w") }).map((t) => (t.weight ? t : { tally: t.tally }));
+    const within = fc.oneof(fc.constant(undefined), fc.subarray(seats).map((s) => ({ seats: s, label: `{ ${s.join(", ")} }` })));
+    const tally = fc.record({ tally: fc.constantFrom("yes", "no", "abstain", "present", "absent") as fc.Arbitrary<"yes">, weight: fc.constantFrom(undefined, "w"), in: within }).map((t) => ({ tally: t.tally, ...(t.weight ? { weight: t.weight } : {}), ...(t.in ? { in: t.in } : {}) }));
     const quantity = fc.record({ value: fc.constantFrom("0", "1", "2", "1/2", "2/3"), relative: fc.boolean(), base: fc.constantFrom("all", "voting", "present") as fc.Arbitrary<"all" | "voting" | "present"> }).map((q) => (q.relative ? q : { ...q, base: "all" as const }));
     const atom: fc.Arbitrary<ConditionJson> = fc.oneof(
       fc.record({ op: fc.constant("compare" as const), cmp: fc.constantFrom(">=", ">", "<", "=") as fc.Arbitrary<">=">, left: tally, right: fc.oneof(tally, quantity) }) as fc.Arbitrary<ConditionJson>,

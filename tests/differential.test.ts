@@ -52,7 +52,9 @@ const arbCase = fc.integer({ min: 1, max: 7 }).chain((n) => {
   const seats = Array.from({ length: n }, (_, i) => `S${i}`);
   const value = fc.constantFrom("0", "1", "2", "3", "5", "1/2", "3/4", "7/3");
   const weights = fc.record({ w: fc.array(value, { minLength: n, maxLength: n }), v: fc.array(value, { minLength: n, maxLength: n }) });
-  const tally = fc.record({ tally: fc.constantFrom("yes", "no", "abstain", "present", "absent") as fc.Arbitrary<"yes">, weight: fc.constantFrom(undefined, "w", "v") }).map((t) => (t.weight ? t : { tally: t.tally }));
+  // Sometimes over part of the body (`no in A`).
+  const within = fc.oneof(fc.constant(undefined), fc.subarray(seats).map((s) => ({ seats: s, label: `{ ${s.join(", ")} }` })));
+  const tally = fc.record({ tally: fc.constantFrom("yes", "no", "abstain", "present", "absent") as fc.Arbitrary<"yes">, weight: fc.constantFrom(undefined, "w", "v"), in: within }).map((t) => ({ tally: t.tally, ...(t.weight ? { weight: t.weight } : {}), ...(t.in ? { in: t.in } : {}) }));
   const quantity = fc.record({ value: fc.constantFrom("0", "1", "2", "4", "1/2", "2/3", "3/5", "1"), relative: fc.boolean(), base: fc.constantFrom("all", "voting", "present") as fc.Arbitrary<"all" | "voting" | "present"> }).map((q) => (q.relative ? q : { ...q, base: "all" as const }));
   const { condition } = fc.letrec<{ condition: ConditionJson }>((tie) => ({
     condition: fc.oneof(

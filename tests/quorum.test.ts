@@ -2,6 +2,7 @@
 // every rule of the body needs first — through parser, binder, rule set, engine, formatter, CLI.
 import { describe, expect, it } from "vitest";
 import { compile, evaluate, format, memoryHost, validateRuleSet, type RuleSet } from "../compiler/index.js";
+import { analyzeRule } from "../compiler/engine/analysis/analyze.js";
 import { mlat } from "./check.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -98,5 +99,38 @@ describe("weight tables with a default", () => {
     expect(build(design("    weight chair { A: 1 }\n    rule chaired: yes by chair >= 1")).diagnostics.map((d) => d.code)).toContain("MLAT3001");
     // `default` stays a free name elsewhere: a state attribute, a weight table.
     expect(build(design("    weight default { A: 1, B: 1, C: 1, D: 1, E: 1 }\n    rule r: yes by default >= 2")).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+describe("tallies over part of a body (chambers)", () => {
+  // A council in two chambers: a measure needs two thirds of those voting and must not be opposed
+  // by a majority in either chamber (the ISA Council's rule, Art. 161(8)(d) UNCLOS, in small).
+  const chambers = `state A {}\nstate B {}\nstate C {}\nstate D {}\nstate E {}\ngroup North = { A, B }\ngroup South = { C, D, E }\ninstitution I {\n  members: { A, B, C, D, E }\n  body Council {\n    seats: members\n    rule decide: yes >= 2/3 of voting and no in North <= 1/2 and no in South <= 1/2\n  }\n}\n`;
+  const rs = () => build(chambers).ruleset!;
+  const outcome = (votes: Record<string, "yes" | "no" | "abstain">) => {
+    const r = evaluate(rs(), "I.Council.decide", votes);
+    if ("error" in r) throw new Error(r.error);
+    return r;
+  };
+
+  it("count only the chamber's seats, and a fraction is of the chamber", () => {
+    expect(build(chambers).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const cond = rs().institutions[0]!.bodies[0]!.rules[0]!.condition;
+    expect(JSON.stringify(cond)).toContain('"in":{"seats":["A","B"],"label":"North"}');
+    expect(outcome({ A: "yes", B: "yes", C: "yes", D: "yes", E: "no" }).outcome).toBe("adopted"); // 1 of 3 in South
+    expect(outcome({ A: "yes", C: "yes", D: "no", E: "no", B: "yes" }).outcome).toBe("rejected"); // 2 of 3 in South oppose
+    expect(outcome({ A: "no", B: "no", C: "yes", D: "yes", E: "yes" }).outcome).toBe("rejected"); // North opposes, and 3/5 < 2/3
+    const r = outcome({ A: "yes", B: "no", C: "yes", D: "yes", E: "yes" });
+    expect(r.outcome).toBe("adopted"); // one of North's two: exactly half
+    expect(JSON.stringify(r.conditions)).toContain("no in North 1");
+  });
+
+  it("format back as written, and analyse over the chambers", () => {
+    const f = format(chambers, "c.mlat").text;
+    expect(f).toContain("rule decide: yes >= 2/3 of voting and no in North <= 1/2 and no in South <= 1/2");
+    const a = analyzeRule(rs(), rs().institutions[0]!.bodies[0]!, rs().institutions[0]!.bodies[0]!.rules[0]!, { listLimit: 0 });
+    // Brute force by hand: yes ≥ 4 of 5 (everyone votes), North ≤ 1 no, South ≤ 1 no: the five
+    // coalitions of four and the grand coalition.
+    expect(a.winningCoalitions).toBe("6");
   });
 });

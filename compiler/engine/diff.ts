@@ -88,8 +88,8 @@ function diffRule(older: RuleSet, newer: RuleSet, oldBody: BodyJson, oldRule: Ru
   let nowLoses: BallotProfile | undefined;
   let reason: string | undefined;
   const joint = jointBody(oldBody, newBody);
-  const o = renameWeights(oldRule.condition, "old", oldBody);
-  const n = renameWeights(newRule.condition, "new", newBody);
+  const o = renameWeights(oldRule.condition, "old", oldBody, joint);
+  const n = renameWeights(newRule.condition, "new", newBody, joint);
   const uses = [ballotUse(o), ballotUse(n)];
   const use = { no: uses.some((u) => u.no), abstain: uses.some((u) => u.abstain) };
   const model: RuleDiff["model"] = use.no || use.abstain ? "yes/no/abstain/absent" : "yes/no";
@@ -158,14 +158,27 @@ function jointBody(a: BodyJson, b: BodyJson): BodyJson {
   return { id: b.id, name: b.name, seats: ids.map((id) => ({ id })), weights, rules: [] };
 }
 
-function renameWeights(c: ConditionJson, prefix: "old" | "new", body: BodyJson): ConditionJson {
-  const tally = (t: TallyJson): TallyJson => ({ ...t, weight: `${prefix}:${t.weight ?? "__seats"}` });
+/**
+ * Each version's tallies over its own weights (`old:votes`, `new:__seats` for heads). A tally over
+ * part of the body (`no in A`) becomes a tally of the weight masked to A's seats — the same
+ * numbers, fractions of A included — so the ballot search needs no notion of parts.
+ */
+function renameWeights(c: ConditionJson, prefix: "old" | "new", body: BodyJson, joint?: BodyJson): ConditionJson {
+  const tally = (t: TallyJson): TallyJson => {
+    const weight = `${prefix}:${t.weight ?? "__seats"}`;
+    if (!t.in || !joint) return { ...t, weight };
+    const only = new Set(t.in.seats);
+    const name = `${weight}@${[...only].sort().join("+")}`;
+    const table = joint.weights[weight]!;
+    (joint.weights as Record<string, Record<string, string>>)[name] ??= Object.fromEntries(Object.entries(table).map(([s, v]) => [s, only.has(s) ? v : "0"]));
+    return { tally: t.tally, weight: name };
+  };
   switch (c.op) {
     case "and":
     case "or":
-      return { op: c.op, args: c.args.map((x) => renameWeights(x, prefix, body)) };
+      return { op: c.op, args: c.args.map((x) => renameWeights(x, prefix, body, joint)) };
     case "not":
-      return { op: "not", arg: renameWeights(c.arg, prefix, body) };
+      return { op: "not", arg: renameWeights(c.arg, prefix, body, joint) };
     case "compare":
       return { ...c, left: tally(c.left), right: "tally" in c.right ? tally(c.right) : c.right };
     case "unanimity":

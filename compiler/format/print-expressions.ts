@@ -70,7 +70,7 @@ export function filter(f: A.Filter): string {
 }
 
 function tally(t: A.Tally): string {
-  return t.weight ? `${t.side} by ${t.weight.text}` : t.side;
+  return `${t.weight ? `${t.side} by ${t.weight.text}` : t.side}${t.within ? ` in ${set(t.within)}` : ""}`;
 }
 
 export function condition(c: A.Condition): string {

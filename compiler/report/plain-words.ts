@@ -12,7 +12,8 @@ function verbOf(side: TallyJson["tally"]): string {
 
 function tally(t: TallyJson): string {
   const verb = verbOf(t.tally);
-  return t.weight ? `the ${t.weight} of the seats that ${verb}` : `seats ${verb}`;
+  const of = t.in ? ` of ${t.in.label}` : "";
+  return t.weight ? `the ${t.weight} of the seats${of} that ${verb}` : `seats${of} ${verb}`;
 }
 
 function those(side: TallyJson["tally"]): string {

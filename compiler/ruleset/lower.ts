@@ -195,7 +195,7 @@ export function lowerCondition(c: BoundCondition): R.ConditionJson {
 }
 
 function tally(t: BoundTally): R.TallyJson {
-  return { tally: t.side, ...(t.weight ? { weight: t.weight } : {}) };
+  return { tally: t.side, ...(t.weight ? { weight: t.weight } : {}), ...(t.within ? { in: { seats: t.within.seats, label: t.within.label } } : {}) };
 }
 
 function pattern(p: BoundPattern): R.ActionPatternJson {

@@ -42,7 +42,12 @@ export interface SeatJson {
 }
 
 /** `present`: the seats voting yes, no or abstaining; `absent`: the others (rule-set version 1.1). */
-export type TallyJson = { readonly tally: "yes" | "no" | "abstain" | "present" | "absent"; readonly weight?: string };
+export type TallyJson = {
+  readonly tally: "yes" | "no" | "abstain" | "present" | "absent";
+  readonly weight?: string;
+  /** Counted over these seats only (`no in A`, 1.1); a fraction compared with it is of them too. */
+  readonly in?: { readonly seats: readonly string[]; readonly label: string };
+};
 export type QuantityJson = { readonly value: RationalString; readonly relative: boolean; readonly base: "all" | "voting" | "present" };
 export type CompareOpJson = ">=" | ">" | "<=" | "<" | "=" | "!=";
 

@@ -80,9 +80,19 @@ export class ConditionBinder {
   }
 
   private tally(t: A.Tally): BoundTally {
-    if (!t.weight || t.weight.text === "") return { side: t.side };
+    const within = t.within ? this.within(t.within) : undefined;
+    if (!t.weight || t.weight.text === "") return { side: t.side, ...(within ? { within } : {}) };
     this.resolveWeight(t.weight);
-    return { side: t.side, weight: t.weight.text };
+    return { side: t.side, weight: t.weight.text, ...(within ? { within } : {}) };
+  }
+
+  /** `in S`: the body's seats that S names (a seat class, a group, states). */
+  private within(set: A.SetExpr): { seats: string[]; label: string } {
+    const named = this.sets.evaluateChecked(set, this.scope);
+    if (named.poisoned) this.poisoned = true;
+    const seatIds = new Set(this.seats.map((s) => s.id));
+    const seats = named.members.filter((n) => seatIds.has(n));
+    return { seats, label: sourceLabel(set) };
   }
 
   /** A weight is the body's table of that name or, failing that, the states' numeric attribute. */

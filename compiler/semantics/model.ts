@@ -46,7 +46,7 @@ export interface Seat {
   readonly seatClass?: string;
 }
 
-export type BoundTally = { readonly side: "yes" | "no" | "abstain" | "present" | "absent"; readonly weight?: string };
+export type BoundTally = { readonly side: "yes" | "no" | "abstain" | "present" | "absent"; readonly weight?: string; readonly within?: { readonly seats: readonly string[]; readonly label: string } };
 
 export type BoundCondition =
   | { readonly kind: "and" | "or"; readonly operands: readonly BoundCondition[]; readonly span: Span }

@@ -49,6 +49,8 @@ export interface Tally {
   /** `present`: yes, no or abstain; `absent`: not there. */
   readonly side: "yes" | "no" | "abstain" | "present" | "absent";
   readonly weight?: Name;
+  /** `no in A`: counted over the seats of A only (a chamber, a seat class, a group). */
+  readonly within?: SetExpr;
   readonly span: Span;
 }
 

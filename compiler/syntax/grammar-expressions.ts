@@ -409,7 +409,7 @@ export abstract class ExpressionParser extends ParserBase {
 
   readonly tally: Rule<A.Tally> = this.def(
     "tally",
-    () => ({ start: NaN, end: NaN, at: 0, side: "yes" as A.Tally["side"], by: false, weight: undefined as IToken | undefined }),
+    () => ({ start: NaN, end: NaN, at: 0, side: "yes" as A.Tally["side"], by: false, weight: undefined as IToken | undefined, within: undefined as A.SetExpr | undefined }),
     (f) => {
       this.or(9, [
         { ALT: () => void this.tok(0, T.Yes) },
@@ -443,10 +443,14 @@ export abstract class ExpressionParser extends ParserBase {
         f.by = true;
         f.weight = this.tok(4, T.Identifier);
       });
+      this.option(8, () => {
+        this.tok(7, T.In);
+        this.sub(0, this.setAtom, (s) => (f.within = s));
+      });
     },
     (f): A.Tally => {
       const span = frameSpan(f);
-      return { kind: "tally", side: f.side, ...(f.by ? { weight: nameOf(f.weight, span) } : {}), span };
+      return { kind: "tally", side: f.side, ...(f.by ? { weight: nameOf(f.weight, span) } : {}), ...(f.within ? { within: f.within } : {}), span };
     },
   );
 

@@ -28,9 +28,9 @@ const cmp = (a: Fraction, b: Fraction): number => {
 export function oracleHolds(body: BodyJson, condition: ConditionJson, votes: Readonly<Record<string, Ballot>>): boolean {
   const ballot = (seat: string): Ballot => votes[seat] ?? "absent";
   const amount = (seat: string, weight: string | undefined): Fraction => (weight ? fraction(body.weights[weight]![seat]!) : [1n, 1n]);
-  const sum = (which: (b: Ballot) => boolean, weight: string | undefined): Fraction => {
+  const sum = (which: (b: Ballot) => boolean, weight: string | undefined, within?: readonly string[]): Fraction => {
     let total: Fraction = [0n, 1n];
-    for (const s of body.seats) if (which(ballot(s.id))) total = add(total, amount(s.id, weight));
+    for (const s of body.seats) if (which(ballot(s.id)) && (!within || within.includes(s.id))) total = add(total, amount(s.id, weight));
     return total;
   };
   const holds = (c: ConditionJson): boolean => {
@@ -50,14 +50,15 @@ export function oracleHolds(body: BodyJson, condition: ConditionJson, votes: Rea
       case "compare": {
         // `present`: there, voting or abstaining; the other tallies are their own ballot.
         const counted = (tally: string) => (b: Ballot) => (tally === "present" ? b !== "absent" : b === tally);
-        const left = sum(counted(c.left.tally), c.left.weight);
+        // `in S`: only S's seats count, on either side and in the base of a fraction.
+        const left = sum(counted(c.left.tally), c.left.weight, c.left.in?.seats);
         let right: Fraction;
-        if ("tally" in c.right) right = sum(counted(c.right.tally), c.right.weight);
+        if ("tally" in c.right) right = sum(counted(c.right.tally), c.right.weight, c.right.in?.seats);
         else if (!c.right.relative) right = fraction(c.right.value);
         else {
           const base = c.right.base;
           const counted = (b: Ballot) => (base === "all" ? true : base === "voting" ? b === "yes" || b === "no" : b === "yes" || b === "no" || b === "abstain");
-          right = mul(fraction(c.right.value), sum(counted, c.left.weight));
+          right = mul(fraction(c.right.value), sum(counted, c.left.weight, c.left.in?.seats));
         }
         const s = cmp(left, right);
         return { ">=": s >= 0, ">": s > 0, "<=": s <= 0, "<": s < 0, "=": s === 0, "!=": s !== 0 }[c.cmp];

@@ -56,8 +56,15 @@ export function buildGame(body: BodyJson, rule: RuleJson): Game {
   const total = (ws: Rational[]) => ws.reduce((a, b) => a.add(b), Rational.ZERO);
 
   /** A tally as constant + Σ coef_i x_i, where x_i = 1 when seat i votes yes. */
-  const tally = (t: TallyJson): Linear => {
+  /** The weight, zero outside `in` when the tally is over part of the body. */
+  const masked = (t: TallyJson): Rational[] => {
     const w = weightOf(t.weight);
+    if (!t.in) return w;
+    const only = new Set(t.in.seats);
+    return w.map((x, i) => (only.has(players[i]!) ? x : Rational.ZERO));
+  };
+  const tally = (t: TallyJson): Linear => {
+    const w = masked(t);
     if (t.tally === "yes") return { coef: w, constant: Rational.ZERO };
     if (t.tally === "no") return { coef: w.map((x) => x.neg()), constant: total(w) };
     // In the yes/no model every seat is there: all are present, none abstains or is absent.
@@ -119,7 +126,7 @@ export function buildGame(body: BodyJson, rule: RuleJson): Game {
         else {
           const v = Rational.parse(c.right.value) ?? Rational.ZERO;
           // In the game nobody abstains or stays away, so "of voting" and "of present" are "of all".
-          const base = c.right.relative ? total(weightOf(c.left.weight)) : Rational.ONE;
+          const base = c.right.relative ? total(masked(c.left)) : Rational.ONE;
           right = { coef: players.map(() => Rational.ZERO), constant: c.right.relative ? v.mul(base) : v };
         }
         const coef = left.coef.map((x, i) => x.sub(right.coef[i]!));

@@ -113,14 +113,16 @@ class Evaluator {
     return v;
   }
 
-  private sum(weight: string | undefined, which: (b: Ballot) => boolean): Rational {
+  /** Σ of the weight over the seats whose ballot passes `which` (and that are `within`, when given). */
+  private sum(weight: string | undefined, which: (b: Ballot) => boolean, within?: TallyJson["in"]): Rational {
     let acc = Rational.ZERO;
-    for (const [seat, b] of this.votes) if (which(b)) acc = acc.add(this.weight(weight, seat));
+    const only = within ? new Set(within.seats) : undefined;
+    for (const [seat, b] of this.votes) if (which(b) && (!only || only.has(seat))) acc = acc.add(this.weight(weight, seat));
     return acc;
   }
 
   private tally(t: TallyJson): Rational {
-    return this.sum(t.weight, (b) => countsIn(t.tally, b));
+    return this.sum(t.weight, (b) => countsIn(t.tally, b), t.in);
   }
 
   holds(c: ConditionJson): boolean {
@@ -144,8 +146,9 @@ class Evaluator {
     const v = Rational.parse(c.right.value) ?? Rational.ZERO;
     if (!c.right.relative) return { left, threshold: v };
     const w = c.left.weight;
+    const within = c.left.in; // `no in A <= 1/2`: half of A's seats
     const base =
-      c.right.base === "all" ? this.sum(w, () => true) : c.right.base === "voting" ? this.sum(w, (b) => b === "yes" || b === "no") : this.sum(w, (b) => b !== "absent");
+      c.right.base === "all" ? this.sum(w, () => true, within) : c.right.base === "voting" ? this.sum(w, (b) => b === "yes" || b === "no", within) : this.sum(w, (b) => b !== "absent", within);
     return { left, threshold: v.mul(base), base, baseName: c.right.base === "all" ? (w ? "" : "seats") : c.right.base };
   }
 
@@ -176,9 +179,9 @@ class Evaluator {
       case "compare": {
         const { left, threshold, base, baseName } = this.compareValues(c);
         const holds = compare(left, c.cmp, threshold);
-        const name = c.left.weight ? `${c.left.tally} by ${c.left.weight}` : c.left.tally;
+        const name = `${c.left.weight ? `${c.left.tally} by ${c.left.weight}` : c.left.tally}${c.left.in ? ` in ${c.left.in.label}` : ""}`;
         let needs: string;
-        if ("tally" in c.right) needs = `${symbol[c.cmp]} ${c.right.weight ? `${c.right.tally} by ${c.right.weight}` : c.right.tally} ${show(threshold)}`;
+        if ("tally" in c.right) needs = `${symbol[c.cmp]} ${c.right.weight ? `${c.right.tally} by ${c.right.weight}` : c.right.tally}${c.right.in ? ` in ${c.right.in.label}` : ""} ${show(threshold)}`;
         else if (c.right.relative && base) {
           const share = base.isZero() ? "" : ` (${left.div(base).toPercent()} of ${show(base)}${baseName ? " " + baseName : ""})`;
           needs = `${symbol[c.cmp]} ${relativeText(c.right.value)} = ${show(threshold)}`;
