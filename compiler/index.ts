@@ -47,6 +47,8 @@ export {
   marksOf,
   diffRuleSets,
   formatShare,
+  applyWhatIf,
+  WhatIfError,
 } from "./engine/index.js";
 export type {
   AnalysisOptions,
@@ -66,6 +68,7 @@ export type {
   RuleDiff,
   Verdict,
   BallotProfile,
+  WhatIfChange,
 } from "./engine/index.js";
 
 // ─── what people read: formatting, tables, reports, pictures ────────────────────────────────

@@ -189,3 +189,43 @@ describe("mlat diff end to end", () => {
     expect(d.equivalent).toBe(false);
   });
 });
+
+describe("mlat whatif", () => {
+  it("a quota reform: the United States at 14% of the votes loses its veto over the 85% majority, and the tests that said so now fail", () => {
+    const r = mlat(["whatif", "examples/imf.mlat", "--weight", "IMF.BoardOfGovernors.votes.USA=14", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout);
+    expect(d.changes).toEqual([{ weight: { body: "IMF.BoardOfGovernors", name: "votes", seat: "USA", value: "14" } }]);
+    const special = d.rules.find((x: { rule: string }) => x.rule === "IMF.BoardOfGovernors.special");
+    expect(special.vetoPlayers).toEqual({ gained: [], lost: ["USA"] });
+    expect(d.tests).toContainEqual({ kind: "assertion", name: "IMF.BoardOfGovernors.special: veto players = { USA }", before: true, after: false });
+    // The file is untouched: the same command without the change is equivalent.
+    expect(readFileSync(path.join(root, "examples/imf.mlat"), "utf8")).toContain("USA:    16.49");
+  });
+
+  it("Brexit-style: a member leaves; its seats, vetoes and ballots go, and every rule is compared", () => {
+    const r = mlat(["whatif", "examples/eu-council-lisbon.mlat", "--without", "DEU"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("seats: removed DEU");
+    expect(r.stdout).toContain("EU.Council.reinforced: more permissive");
+    expect(r.stdout).toContain("EU.Council.unanimous: equivalent over every ballot");
+    expect(r.stdout).toMatch(/DEU\s+12\.20% → —/);
+    expect(r.stdout).toContain("assertion EU.Council.qmv: banzhaf(DEU) > banzhaf(MLT): passed → FAILS");
+  });
+
+  it("a census: a weight drawn from the states' attribute follows it", () => {
+    const r = mlat(["whatif", "examples/eu-council-lisbon.mlat", "--set", "MLT.population=90000", "--format", "json"]);
+    const d = JSON.parse(r.stdout);
+    const qmv = d.rules.find((x: { rule: string }) => x.rule === "EU.Council.qmv");
+    expect(qmv.power.MLT.banzhaf[1]).not.toBe(qmv.power.MLT.banzhaf[0]);
+  });
+
+  it("refuses what is not there, with exit 2 and the reason", () => {
+    const r = mlat(["whatif", "examples/imf.mlat", "--without", "XYZ"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("`XYZ` is not a state of the design");
+    expect(mlat(["whatif", "examples/imf.mlat", "--weight", "IMF.BoardOfGovernors.nope.USA=1"]).stderr).toContain("has no weight `nope`");
+    expect(mlat(["whatif", "examples/imf.mlat", "--set", "USA.population"]).code).toBe(2);
+    expect(mlat(["whatif", "examples/imf.mlat"]).code).toBe(2);
+  });
+});

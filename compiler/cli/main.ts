@@ -162,6 +162,20 @@ function buildProgram(setExit: (code: number) => void): Command {
     });
 
   program
+    .command("whatif")
+    .description("the design after a change, compared with the design as it is, without editing a file (Brexit, a census, a quota reform)")
+    .argument("<file>", "a design (.mlat) or rule set (.json)")
+    .option("--without <state...>", "the state leaves: its seats, memberships, weights, vetoes and ballots go")
+    .option("--weight <BODY.WEIGHT.SEAT=VALUE...>", "one seat's value in a body's weight table")
+    .option("--set <STATE.ATTRIBUTE=VALUE...>", "a state's numeric attribute, and every weight drawn from it")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--no-color", "never colour the output")
+    .action(async (file: string, o) => {
+      const { runWhatIf } = await import("./commands/whatif.js");
+      setExit(await runWhatIf(file, { without: o.without, weight: o.weight, set: o.set, format: o.format, color: o.color }));
+    });
+
+  program
     .command("test")
     .description("run the scenarios and assertions of designs; ends with `N passed, N failed`")
     .argument("[paths...]", "files or folders", [])

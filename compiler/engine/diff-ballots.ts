@@ -71,7 +71,16 @@ const BALLOTS = ["yes", "no", "abstain"] as const;
  * null when there is none; undefined when there are more than PROFILE_LIMIT profiles.
  */
 export function ballotWitness(body: BodyJson, a: ConditionJson, b: ConditionJson, seats: readonly string[], use: BallotUse): BallotProfile | null | undefined {
-  const dims = Object.keys(body.weights);
+  // Only the weights the two rules count tell seats apart (a census elsewhere splits no kind).
+  const used = new Set<string>();
+  const collect = (c: ConditionJson): void => {
+    if (c.op === "and" || c.op === "or") c.args.forEach(collect);
+    else if (c.op === "not") collect(c.arg);
+    else if (c.op === "compare") for (const t of [c.left, ...("tally" in c.right ? [c.right] : [])]) if (t.weight) used.add(t.weight);
+  };
+  collect(a);
+  collect(b);
+  const dims = Object.keys(body.weights).filter((w) => used.has(w));
   const scale = dims.map((d) => {
     let den = 1n;
     for (const s of body.seats) {

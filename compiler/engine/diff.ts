@@ -98,9 +98,15 @@ function diffRule(older: RuleSet, newer: RuleSet, oldBody: BodyJson, oldRule: Ru
     const asProfile = (yes: string[] | undefined): BallotProfile | undefined =>
       yes && { yes, no: common.filter((s) => !yes.includes(s)), abstain: [], absent: joint.seats.map((s) => s.id).filter((s) => !common.includes(s)) };
     const coalitions = () => {
+      // Only common seats vote yes here, the others no: fractions of all seats become the numbers
+      // they are in each version, and the game keeps the common seats only (a seat that left does
+      // not add a weight dimension of its own).
+      const body = commonOnly(joint, common);
+      const oc = absoluteOfAll(o, joint);
+      const nc = absoluteOfAll(n, joint);
       // Two weighted thresholds: a knapsack at any size. Otherwise exact counts of the joint game.
-      const to = asThreshold(joint, o);
-      const tn = asThreshold(joint, n);
+      const to = asThreshold(body, oc);
+      const tn = asThreshold(body, nc);
       if (to && tn) {
         const allowed = to.game.players.map((p) => common.includes(p));
         const gains = thresholdWitness(tn, to, allowed);
@@ -111,8 +117,8 @@ function diffRule(older: RuleSet, newer: RuleSet, oldBody: BodyJson, oldRule: Ru
           return;
         }
       }
-      nowWins = asProfile(witness(joint, { op: "and", args: [n, { op: "not", arg: o }] }, common));
-      nowLoses = asProfile(witness(joint, { op: "and", args: [o, { op: "not", arg: n }] }, common));
+      nowWins = asProfile(witness(body, { op: "and", args: [nc, { op: "not", arg: oc }] }, common));
+      nowLoses = asProfile(witness(body, { op: "and", args: [oc, { op: "not", arg: nc }] }, common));
     };
     if (model === "yes/no") coalitions();
     else {
@@ -145,6 +151,32 @@ function diffRule(older: RuleSet, newer: RuleSet, oldBody: BodyJson, oldRule: Ru
 }
 
 class NotCompared extends Error {}
+
+/** The joint body with the common seats only. */
+function commonOnly(joint: BodyJson, common: readonly string[]): BodyJson {
+  const keep = new Set(common);
+  return { ...joint, seats: joint.seats.filter((s) => keep.has(s.id)), weights: Object.fromEntries(Object.entries(joint.weights).map(([w, t]) => [w, Object.fromEntries(Object.entries(t).filter(([s]) => keep.has(s)))])) };
+}
+
+/** Fractions of all seats (or of a weight's total) as the absolute numbers they are over the whole joint body. */
+function absoluteOfAll(c: ConditionJson, joint: BodyJson): ConditionJson {
+  switch (c.op) {
+    case "and":
+    case "or":
+      return { op: c.op, args: c.args.map((a) => absoluteOfAll(a, joint)) };
+    case "not":
+      return { op: "not", arg: absoluteOfAll(c.arg, joint) };
+    case "compare": {
+      if ("tally" in c.right || !c.right.relative || c.right.base !== "all") return c;
+      const table = joint.weights[c.left.weight!]!;
+      const only = c.left.in ? new Set(c.left.in.seats) : undefined;
+      const total = Object.entries(table).reduce((acc, [s, v]) => (only && !only.has(s) ? acc : acc.add(Rational.parse(v) ?? Rational.ZERO)), Rational.ZERO);
+      return { ...c, right: { value: (Rational.parse(c.right.value) ?? Rational.ZERO).mul(total).toString(), relative: false, base: "all" } };
+    }
+    default:
+      return c;
+  }
+}
 
 /** Both versions' seats in one body; each version's weights (and seat counts) under its own prefix. */
 function jointBody(a: BodyJson, b: BodyJson): BodyJson {

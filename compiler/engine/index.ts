@@ -17,3 +17,4 @@ export { runTests, type TestResult } from "./testing/run.js";
 export { marksOf, type InstitutionMarks } from "./marks.js";
 export { diffRuleSets, formatShare, type DesignDiff, type RuleDiff, type Verdict } from "./diff.js";
 export { ballotUse, type BallotProfile, type BallotUse } from "./diff-ballots.js";
+export { applyWhatIf, WhatIfError, type WhatIfChange } from "./whatif.js";

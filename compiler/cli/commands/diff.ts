@@ -1,7 +1,7 @@
 // `mlat diff OLD NEW`: rule by rule, what an amendment changes. Exit 0 when equivalent, 1 when
 // anything changed (so CI can guard a design), 2 on errors and when a rule could not be compared
 // and nothing else changed (nothing is claimed about it either way).
-import { diff, formatShare, profileText, type RuleDiff } from "../../index.js";
+import { diff, formatShare, profileText, type DesignDiff, type RuleDiff } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -11,23 +11,30 @@ export function runDiff(oldFile: string, newFile: string, options: { format: "te
   const newer = loadRuleSet(newFile, options);
   const d = diff(older, newer);
   if (options.format === "json") process.stdout.write(JSON.stringify(d, null, 2) + "\n");
-  else {
-    const color = useColor(process.stdout, options.color);
-    const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
-    const out: string[] = [];
-    for (const r of d.rules) out.push(ruleText(r, bold));
-    for (const id of d.added) out.push(`${bold(id)}: added`);
-    for (const id of d.removed) out.push(`${bold(id)}: removed`);
-    const changes = changed(d);
-    const summary = [d.equivalent ? "the designs are equivalent" : changes ? `${changes} change(s)` : "no change found", d.notCompared.length ? `${d.notCompared.length} rule(s) not compared` : ""];
-    out.push(summary.filter(Boolean).join("; "));
-    process.stdout.write(out.join("\n\n") + "\n");
-  }
+  else process.stdout.write(diffText(d, useColor(process.stdout, options.color)) + "\n");
+  return diffExitCode(d);
+}
+
+/** The comparison for people: each rule's verdict, witness and power changes, then a summary line. */
+export function diffText(d: DesignDiff, color: boolean): string {
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  for (const r of d.rules) out.push(ruleText(r, bold));
+  for (const id of d.added) out.push(`${bold(id)}: added`);
+  for (const id of d.removed) out.push(`${bold(id)}: removed`);
+  const changes = changed(d);
+  const summary = [d.equivalent ? "the designs are equivalent" : changes ? `${changes} change(s)` : "no change found", d.notCompared.length ? `${d.notCompared.length} rule(s) not compared` : ""];
+  out.push(summary.filter(Boolean).join("; "));
+  return out.join("\n\n");
+}
+
+/** 0 equivalent, 1 changed, 2 when some rule could not be compared and nothing else changed. */
+export function diffExitCode(d: DesignDiff): number {
   return d.equivalent ? ExitCode.Ok : changed(d) > 0 ? ExitCode.Failure : ExitCode.UsageOrIo;
 }
 
 /** Definite changes: rules whose verdict is not equivalent (nor undecided), rules added or removed. */
-function changed(d: ReturnType<typeof diff>): number {
+function changed(d: DesignDiff): number {
   return d.rules.filter((r) => (r.verdict !== "equivalent" && r.verdict !== "not compared") || r.nowWins || r.nowLoses).length + d.added.length + d.removed.length;
 }
 
