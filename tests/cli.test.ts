@@ -262,6 +262,26 @@ describe("mlat analyze", () => {
   });
 });
 
+describe("what people read", () => {
+  it("mlat test shows a design's compile errors once (stderr, with the source line), not again on stdout", () => {
+    const r = mlat(["test", "examples/errors/MLAT2001-unknown-name.mlat"]);
+    expect(r.code).toBe(1);
+    expect((r.stdout + r.stderr).match(/MLAT2001:/g)).toHaveLength(1);
+    expect(r.stdout).toContain("1 error(s), shown above");
+  });
+
+  it("a note never repeats 'not counted', and a shortened coalition is never listed twice", () => {
+    const seats = Array.from({ length: 30 }, (_, i) => `S${i}`);
+    const design = `${seats.map((s) => `state ${s} {}`).join("\n")}\ninstitution I { members: { ${seats.join(", ")} }\n body B { seats: members\n rule r: yes >= 20 } }\n`;
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-read-"));
+    writeFileSync(path.join(dir, "d.mlat"), design);
+    const out = mlat(["analyze", path.join(dir, "d.mlat"), "--no-shapley"]).stdout;
+    const listed = out.split("\n").filter((l) => l.startsWith("    { "));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(out).not.toMatch(/not counted \(not counted/);
+  });
+});
+
 describe("mlat eval", () => {
   it("finds the change that flips a weighted vote heaviest first, and every seat in it is needed (IMF, EU)", () => {
     for (const [file, rule, expected] of [

@@ -22,9 +22,17 @@ export function table(a: RuleAnalysis, color: boolean): string {
   );
   lines.push(`  veto players: ${names(a.vetoPlayers)} · dictator: ${a.dictator ?? "none"} · dummies: ${names(a.dummies)}${a.unilateral.length ? ` · decides alone: ${names(a.unilateral)}` : ""}`);
   const mwc = a.minimalWinningCoalitions;
-  lines.push(`  minimal winning coalitions: ${mwc.count ?? "not counted"}${mwc.note ? ` (${mwc.note})` : ""}`);
-  for (const c of mwc.list.slice(0, 5)) lines.push(`    { ${c.length <= 12 ? c.join(", ") : `${c.slice(0, 8).join(", ")}, … (${c.length} seats)`} }`);
-  if (mwc.list.length > 5 || mwc.truncated) lines.push(`    …`);
+  // The note says "not counted: …" itself when they were not: no "not counted (not counted: …)".
+  const note = mwc.note?.replace(/^not counted: /, "");
+  lines.push(`  minimal winning coalitions: ${mwc.count ?? "not counted"}${note ? ` (${note})` : ""}`);
+  // Long coalitions are shortened; never print the same shortened line twice.
+  const shown = new Set<string>();
+  for (const c of mwc.list) {
+    if (shown.size >= 5) break;
+    const line = c.length <= 12 ? c.join(", ") : `${c.slice(0, 8).join(", ")}, … (${c.length} seats)`;
+    if (!shown.has(line)) shown.add(line), lines.push(`    { ${line} }`);
+  }
+  if (mwc.list.length > shown.size || mwc.truncated) lines.push(`    …`);
 
   // Rows: seats with identical indices are merged when there are three or more of them.
   const rows = new Map<string, string[]>();

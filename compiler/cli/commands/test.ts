@@ -9,13 +9,16 @@ export async function runTestCommand(paths: readonly string[], options: { format
   const files = expandInputs(paths.length ? paths : ["."]);
   const host = new NodeSourceHost({ displayPath: toInternalPath });
   const suites: { file: string; results: TestResult[]; seconds: number }[] = [];
+  const noCompile = new Set<TestResult>();
   for (const file of files) {
     const t0 = performance.now();
     const compiled = compile({ host, entries: [file] });
     if (!compiled.ruleset) {
       const errors = compiled.diagnostics.filter((d) => d.severity === "error");
       printDiagnostics(errors, host.sources(), useColor(process.stderr, options.color), process.stderr);
-      suites.push({ file, results: [{ kind: "scenario", name: "the design compiles", file, passed: false, messages: errors.map((d) => `${d.code}: ${d.message}`) }], seconds: 0 });
+      const failure: TestResult = { kind: "scenario", name: "the design compiles", file, passed: false, messages: errors.map((d) => `${d.code}: ${d.message}`) };
+      noCompile.add(failure);
+      suites.push({ file, results: [failure], seconds: 0 });
       continue;
     }
     const results = test(compiled.ruleset, file);
@@ -36,7 +39,10 @@ export async function runTestCommand(paths: readonly string[], options: { format
       const label = r.kind === "scenario" ? `scenario "${r.name}"` : `assert ${r.name}`;
       // Names and messages come from the design: shown escaped, a newline in them starts no line.
       process.stdout.write(`${r.passed ? paint("32", "PASS") : paint("31", "FAIL")} ${escapeControl(r.file ?? "")}${r.line ? `:${r.line}` : ""} ${escapeControl(label)}\n`);
-      for (const m of r.messages) process.stdout.write(`     ${escapeControl(m)}\n`);
+      // A design that does not compile: its diagnostics are on stderr already, with their source
+      // lines; here one line says so (JUnit keeps them all, it has no stderr).
+      const messages = noCompile.has(r) ? [`${r.messages.length} error(s), shown above`] : r.messages;
+      for (const m of messages) process.stdout.write(`     ${escapeControl(m)}\n`);
     }
   }
   if (options.format !== "junit" || options.output) process.stdout.write(`${passed} passed, ${failed} failed\n`);
