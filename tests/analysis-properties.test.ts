@@ -308,3 +308,87 @@ describe("analysis against the vote oracle", () => {
     );
   });
 });
+
+// Owen (1977) and Banzhaf–Owen (1981) values against oracles written from their definitions:
+// Owen as the share of orders consistent with the unions (unions in turn, each one's members
+// together) in which the seat is pivotal; Banzhaf–Owen by its uniform sums; every outcome from
+// the independent vote oracle.
+import { owenValues } from "../compiler/engine/analysis/owen.js";
+
+function permutations<T>(xs: readonly T[]): T[][] {
+  if (xs.length <= 1) return [xs.slice()];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+}
+function powerset<T>(xs: readonly T[]): T[][] {
+  return xs.reduce<T[][]>((acc, x) => [...acc, ...acc.map((s) => [...s, x])], [[]]);
+}
+
+describe("Owen and Banzhaf–Owen values", () => {
+  const arb = fc.integer({ min: 1, max: 6 }).chain((n) => {
+    const seats = Array.from({ length: n }, (_, i) => `P${i}`);
+    return fc.tuple(
+      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }),
+      fc.integer({ min: 1, max: 24 }),
+      fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }), // union label per seat (0: alone)
+    ).map(([w, num, labels]) => ({
+      body: { id: "T.B", name: "B", seats: seats.map((id) => ({ id })), weights: { w: Object.fromEntries(seats.map((s, i) => [s, String(w[i])])) }, rules: [] } as BodyJson,
+      rule: { id: "T.B.r", name: "r", text: "", condition: { op: "compare", cmp: ">=", left: { tally: "yes", weight: "w" }, right: { value: Rational.of(num, 24).toString(), relative: true, base: "all" } } } as RuleJson,
+      blocs: Object.fromEntries([1, 2].map((l) => [`U${l}`, seats.filter((_, i) => labels[i] === l)]).filter(([, m]) => (m as string[]).length > 0)) as Record<string, string[]>,
+    }));
+  });
+
+  it("equal the definitions on random weighted games with random partitions", () => {
+    fc.assert(
+      fc.property(arb, ({ body, rule, blocs }) => {
+        const ids = body.seats.map((s) => s.id);
+        const wins = (yes: readonly string[]) => oracleHolds(body, rule.condition, Object.fromEntries(ids.map((s) => [s, yes.includes(s) ? "yes" : "no"])));
+        const inBloc = new Set(Object.values(blocs).flat());
+        const unions: string[][] = [...Object.values(blocs), ...ids.filter((s) => !inBloc.has(s)).map((s) => [s])];
+        // Owen: orders of unions, and of the members inside each.
+        const pivots = new Map(ids.map((s) => [s, 0]));
+        let orders = 0;
+        for (const outer of permutations(unions)) {
+          const inner = outer.map((u) => permutations(u));
+          const walk = (k: number, prefix: string[]): void => {
+            if (k === inner.length) {
+              orders++;
+              for (let j = 0; j < prefix.length; j++) if (wins(prefix.slice(0, j + 1)) && !wins(prefix.slice(0, j))) pivots.set(prefix[j]!, pivots.get(prefix[j]!)! + 1);
+              return;
+            }
+            for (const p of inner[k]!) walk(k + 1, [...prefix, ...p]);
+          };
+          walk(0, []);
+        }
+        // Banzhaf–Owen: uniform over coalitions of the other unions and of the own union.
+        const bo = new Map<string, Rational>();
+        unions.forEach((u, k) => {
+          const others = unions.filter((_, j) => j !== k);
+          for (const i of u) {
+            let sum = 0;
+            for (const r of powerset(others)) for (const t of powerset(u.filter((x) => x !== i))) sum += Number(wins([...r.flat(), ...t, i])) - Number(wins([...r.flat(), ...t]));
+            bo.set(i, Rational.of(BigInt(sum), 2n ** BigInt(others.length + u.length - 1)));
+          }
+        });
+        const got = owenValues(buildGame(body, rule), blocs);
+        if ("note" in got) throw new Error(got.note);
+        for (const s of ids) {
+          expect(got.owen[s]).toBe(Rational.of(BigInt(pivots.get(s)!), BigInt(orders)).toString());
+          expect(got.banzhafOwen[s]).toBe(bo.get(s)!.toString());
+        }
+      }),
+      { seed: 77, numRuns: 500 },
+    );
+  });
+
+  it("a textbook case: three parties of 40, 30 and 30 seats, majority 51, the two small ones allied", () => {
+    // A priori union {B, C}: together they hold 60 of 100 and decide (a dictator in the game of the
+    // unions), and inside it each is pivotal in half the orders.
+    const body = { id: "T.B", name: "B", seats: [{ id: "A" }, { id: "B" }, { id: "C" }], weights: { w: { A: "40", B: "30", C: "30" } }, rules: [] } as BodyJson;
+    const rule = { id: "T.B.r", name: "r", text: "", condition: { op: "compare", cmp: ">=", left: { tally: "yes", weight: "w" }, right: { value: "51", relative: false, base: "all" } } } as RuleJson;
+    const got = owenValues(buildGame(body, rule), { BC: ["B", "C"] });
+    if ("note" in got) throw new Error(got.note);
+    // Without unions every party has 1/3 (any two win). With {B, C}: the union wins with or without A
+    // joining first; A is never pivotal: Owen (0, 1/2, 1/2).
+    expect(got.owen).toEqual({ A: "0", B: "1/2", C: "1/2" });
+  });
+});

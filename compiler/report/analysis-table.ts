@@ -64,6 +64,17 @@ export function table(a: RuleAnalysis, color: boolean): string {
     const e = a.shapleyShubikEstimate;
     lines.push(`  Shapley–Shubik: ESTIMATED by Monte Carlo (${e.samples.toLocaleString("en")} random orders, seed ${e.seed}, ±: 95% interval) — not exact`);
   } else if (!a.shapleyShubik && a.shapleyShubikNote) lines.push(`  Shapley–Shubik: ${a.shapleyShubikNote}`);
+  if (a.owen) {
+    if ("note" in a.owen) lines.push(`  Owen values: ${a.owen.note}`);
+    else {
+      const o = a.owen;
+      lines.push(`  with the blocs as a priori unions (${Object.entries(o.unions).map(([u, s]) => `${u} = ${s.join(", ")}`).join("; ")}):`);
+      const rows = [...a.players].sort((x, y) => (Rational.parse(o.owen[y]!) ?? Rational.ZERO).compare(Rational.parse(o.owen[x]!) ?? Rational.ZERO));
+      lines.push(`    ${"seat".padEnd(width)}  ${"Owen".padStart(8)}  ${"Banzhaf–Owen".padStart(12)}`);
+      for (const p of rows.slice(0, 15)) lines.push(`    ${p.padEnd(width)}  ${pct(o.owen[p]!).padStart(8)}  ${pct(o.banzhafOwen[p]!).padStart(12)}`);
+      if (rows.length > 15) lines.push(`    … and ${rows.length - 15} more seats (all of them in --format json)`);
+    }
+  }
   for (const c of a.powerClasses) {
     const without = Object.entries(c.canPassWithout).map(([k, v]) => `${v ? "can" : "cannot"} pass without ${k}`);
     lines.push(`  ${c.class} (${c.seats.length}): ${c.canBlock ? "can block" : "cannot block"} · ${c.canPassAlone ? "can pass alone" : "cannot pass alone"}${without.length ? " · " + without.join(" · ") : ""}`);

@@ -110,9 +110,10 @@ class Lowering {
             this.map(`$.scenarios[${k}]`, `scenario:${s.name}`, s.file, s.decl.span, s.decl.name.span);
             return { name: s.name, steps: s.steps.map(step), ...this.where(s.file, s.decl.span) };
           }),
-      ...(m.blocs.length && !selection
+      // A fragment keeps the blocs of its rules' bodies: they are the a priori unions of the analysis.
+      ...(m.blocs.some((b) => !selection || (selection.rules ?? []).some((r) => r.startsWith(`${b.body}.`)))
         ? {
-            blocs: m.blocs.map((b) => ({
+            blocs: m.blocs.filter((b) => !selection || (selection.rules ?? []).some((r) => r.startsWith(`${b.body}.`))).map((b) => ({
               id: b.name,
               body: b.body,
               members: b.members,

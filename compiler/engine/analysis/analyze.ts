@@ -8,6 +8,7 @@ import { buildGame, GameError, compileCondition, type Game } from "./game.js";
 import { AnalysisCancelled, type GameCounts, type MethodName, type WorkMonitor } from "./counts.js";
 import { countWithin, countWinningWithin, DEFAULT_WORK_LIMIT, monitorFor, type Budget } from "./dispatch.js";
 import { minimalWinning, type MinimalWinning } from "./minimal.js";
+import { owenValues, type OwenValues } from "./owen.js";
 import { estimateShapley, type ShapleyEstimate } from "./estimate.js";
 import { powerClasses, type PowerClassResult } from "./power-classes.js";
 import { allRules } from "../rules.js";
@@ -55,6 +56,8 @@ export interface RuleAnalysis {
   /** Seats whose yes alone adopts a motion (unilateralism). */
   readonly unilateral: readonly string[];
   readonly powerClasses: readonly PowerClassResult[];
+  /** Owen and Banzhaf–Owen values with the design's blocs of this body as a priori unions. */
+  readonly owen?: OwenValues | { readonly note: string };
 }
 
 export class AnalysisError extends Error {}
@@ -158,6 +161,13 @@ function shapleyValues(counts: GameCounts, n: number, oneKind: boolean): (string
   });
 }
 
+/** Owen values when the design declares blocs in this body (they are the a priori unions). */
+function owenOf(ruleset: RuleSet, body: BodyJson, game: Game): { owen?: OwenValues | { note: string } } {
+  const blocs = (ruleset.blocs ?? []).filter((b) => b.body === body.id);
+  if (blocs.length === 0) return {};
+  return { owen: owenValues(game, Object.fromEntries(blocs.map((b) => [b.id, b.members]))) };
+}
+
 export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions = {}): RuleAnalysis {
   const game = gameOf(body, rule);
   const n = game.players.length;
@@ -227,5 +237,6 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
     proper: counts.bothWin === 0n,
     unilateral,
     powerClasses: powerClasses(ruleset, body, game, (allowed) => countWinningOf(game, allowed, game.players.map(() => false))),
+    ...owenOf(ruleset, body, game),
   };
 }
