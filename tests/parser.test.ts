@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "../compiler/index.js";
+import { compile, format, memoryHost, parse } from "../compiler/index.js";
 import { golden, mlatFiles, root } from "./check.js";
 
 /** The AST as indented JSON, spans written `start..end` so positions stay reviewable. */
@@ -75,5 +75,22 @@ describe("doc comments", () => {
     expect(r.ast.declarations[0] && "doc" in r.ast.declarations[0] ? r.ast.declarations[0].doc : undefined).toBe("lonely");
     const r2 = single("/// about A\nstate A\nstate B");
     expect("doc" in r2.ast.declarations[1]! ? r2.ast.declarations[1].doc : undefined).toBeUndefined();
+  });
+});
+
+describe("keywords as names where nothing else can be meant", () => {
+  it("a state attribute or a weight may be called group, board, vote or weight, on one line or many", () => {
+    const text = "state PRES {\n  board: true\n  group: 0\n  weight: 3, vote: 1\n}\nstate B { weight: 1, group: 2 }\nstate C { weight: 1 }\ninstitution I { members: { PRES, B, C } body Board { seats: members\n weight group { PRES: 1, B: 1, C: 1 }\n rule r: yes by weight >= 1/2 and yes by group >= 2 } }\n";
+    const c = compile({ host: memoryHost({ "k.mlat": text }), entries: ["k.mlat"] });
+    expect(c.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const pres = c.ruleset!.states.find((s) => s.id === "PRES")!;
+    expect(Object.keys(pres.attributes)).toEqual(["board", "group", "weight", "vote"]);
+    expect(c.ruleset!.institutions[0]!.bodies[0]!.weights["weight"]).toEqual({ PRES: "3", B: "1", C: "1" });
+    expect(format(format(text, "k.mlat").text, "k.mlat").text).toBe(format(text, "k.mlat").text);
+  });
+
+  it("a missing `}` still ends at the next line that starts a declaration", () => {
+    const r = single("state A { power: small\ngroup G = { A }\n");
+    expect(r.ast.declarations.map((d) => d.kind)).toEqual(["state", "group"]);
   });
 });

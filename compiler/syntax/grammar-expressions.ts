@@ -441,7 +441,8 @@ export abstract class ExpressionParser extends ParserBase {
       this.option(7, () => {
         this.tok(3, T.By);
         f.by = true;
-        f.weight = this.tok(4, T.Identifier);
+        // Any word: a weight may be called `weight` or `group` (an attribute of that name).
+        this.sub(1, this.name, (t) => (f.weight = t ?? undefined));
       });
       this.option(8, () => {
         this.tok(7, T.In);

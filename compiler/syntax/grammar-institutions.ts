@@ -157,7 +157,7 @@ export abstract class InstitutionParser extends ExpressionParser {
     () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, fallback: undefined as A.NumberLiteral | undefined, entries: [] as A.WeightEntry[] }),
     (f) => {
       this.tok(0, T.Weight);
-      f.name = this.tok(1, T.Identifier);
+      this.sub(2, this.name, (t) => (f.name = t ?? undefined));
       // `default` is a word only here.
       this.option(2, {
         GATE: () => this.LA(1).image === "default",

@@ -34,12 +34,18 @@ export function parse(text: string, file: string): ParseResult {
   while (next) {
     const chunk: IToken[] = [];
     let parens = 0;
+    let braces = 0;
     do {
       chunk.push(next);
       if (next.tokenType === T.LParen) parens++;
       else if (next.tokenType === T.RParen) parens--;
+      else if (next.tokenType === T.LCurly) braces++;
+      else if (next.tokenType === T.RCurly) braces--;
       next = scanner.next();
-    } while (next && !(topLevelStarters.has(next.tokenType) && (parens <= 0 || startsLine(next, text))));
+      // A declaration word starts the next declaration — unless it is a name followed by `:` (an
+      // attribute called `group`), or it sits inside brackets on a line it does not start (a
+      // missing `}` still ends at the next line that starts a declaration).
+    } while (next && !(topLevelStarters.has(next.tokenType) && !followedByColon(next, text) && ((parens <= 0 && braces <= 0) || startsLine(next, text))));
     tokenCount += chunk.length;
     const tooDeep = findTooDeep(chunk);
     if (tooDeep) {
@@ -61,6 +67,15 @@ export function parse(text: string, file: string): ParseResult {
     comments: scanner.comments,
     tokenCount,
   };
+}
+
+function followedByColon(t: IToken, text: string): boolean {
+  for (let i = t.startOffset + t.image.length; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return true; // ':'
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
 }
 
 function startsLine(t: IToken, text: string): boolean {

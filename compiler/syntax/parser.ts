@@ -99,7 +99,8 @@ class MlatParser extends InstitutionParser {
     "attribute",
     () => ({ start: NaN, end: NaN, at: 0, key: undefined as IToken | undefined, value: undefined as A.Value | undefined }),
     (f) => {
-      f.key = this.tok(0, T.Identifier);
+      // Any word, keywords included: a state may have an attribute called `group` or `vote`.
+      this.sub(1, this.name, (t) => (f.key = t ?? undefined));
       this.tok(1, T.Colon);
       this.sub(0, this.value, (v) => (f.value = v));
     },

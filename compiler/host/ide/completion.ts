@@ -52,7 +52,9 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
     const t = s.nextTokenType;
     const innermost = s.ruleStack[s.ruleStack.length - 1] ?? "file";
     // A `name` inside a qualified name (`EEC.Council.|`) completes as part of that name.
-    const rule = innermost === "name" && s.ruleStack[s.ruleStack.length - 2] === "qualifiedName" ? "qualifiedName" : innermost;
+    // A `name` after `by` (any word may name a weight) completes as the tally's weight.
+    const outer = s.ruleStack[s.ruleStack.length - 2];
+    const rule = innermost === "name" && (outer === "qualifiedName" || outer === "tally") ? outer : innermost;
     if (T.keywords.includes(t)) {
       const word = (t.PATTERN as RegExp).source;
       add({ label: word, kind: "keyword" });
