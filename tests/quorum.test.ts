@@ -134,3 +134,28 @@ describe("tallies over part of a body (chambers)", () => {
     expect(a.winningCoalitions).toBe("6");
   });
 });
+
+describe("rules that use rules", () => {
+  const council = (rules: string) => `state A {}\nstate B {}\nstate C {}\ninstitution I {\n  members: { A, B, C }\n  body Council {\n    seats: members\n${rules}\n  }\n}\n`;
+  it("a rule named in a condition is its condition in that place: the same rule set as writing it out", () => {
+    const named = build(council("    rule general: yes > 1/2\n    rule both: general and veto { A }"));
+    const written = build(council("    rule general: yes > 1/2\n    rule both: yes > 1/2 and veto { A }"));
+    expect(named.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const cond = (c: typeof named) => c.ruleset!.institutions[0]!.bodies[0]!.rules[1]!.condition;
+    expect(cond(named)).toEqual(cond(written));
+    expect(named.ruleset!.institutions[0]!.bodies[0]!.rules[1]!.text).toBe("general and veto { A }");
+    const f = format(council("    rule general: yes > 1/2\n    rule both: general and veto { A }"), "r.mlat").text;
+    expect(f).toContain("rule both: general and veto { A }");
+  });
+
+  it("a cycle is one error per rule in it, at its own text (MLAT2015); an unknown rule says which exist", () => {
+    const c = build(council("    rule loop: loop2 and yes >= 1\n    rule loop2: loop\n    rule typo: generl\n    rule general: yes > 1/2"));
+    const errors = c.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+    expect(errors).toEqual([
+      "MLAT2015 the rule `loop` uses itself: loop → loop2 → loop",
+      "MLAT2015 the rule `loop2` uses itself: loop2 → loop → loop2",
+      "MLAT2001 unknown rule of this body `generl`: did you mean `general`?",
+    ]);
+    expect(build(council("    rule self: self")).diagnostics.map((d) => d.code)).toEqual(["MLAT2015"]);
+  });
+});

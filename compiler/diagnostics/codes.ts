@@ -94,6 +94,10 @@ export const Diagnostics = {
     code: "MLAT2014", severity: "error", message: "an import needs a path: write `use \"./other.mlat\"`",
     docs: "A `use` names the file it imports, relative to the importing file, in double quotes. An empty path names no file.",
   },
+  RuleCycle: {
+    code: "MLAT2015", severity: "error", message: "the rule `{0}` uses itself: {1}",
+    docs: "A rule may name another rule of the same body as part of its condition (`rule both: general and yes >= 10`), and the named rule's condition is used in its place. A rule that names itself, directly or through other rules, has no condition: break the cycle by writing one of the conditions out.",
+  },
   MissingWeight: {
     code: "MLAT3001", severity: "error", message: "the seat `{0}` has no value for the weight `{1}` used by the rule `{2}`",
     docs: "A rule counts `yes by W` or `no by W`. Every seat of the body must then have a value for `W`: either an entry in the body's `weight W { … }` table or, when the body declares no such table, a numeric attribute `W` on the state. Add the missing entry, or use a different weight.",

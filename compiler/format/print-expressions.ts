@@ -86,6 +86,7 @@ export function condition(c: A.Condition): string {
     case "veto": return `veto ${set(c.set)}`;
     case "unanimity":
     case "consensus": return c.kind;
+    case "ruleRef": return c.name.text;
     case "missing": return "";
   }
 }

@@ -57,6 +57,8 @@ export class ConditionBinder {
       case "unanimity":
       case "consensus":
         return { kind: c.kind, span: c.span };
+      case "ruleRef":
+        return this.ruleRef(c);
       case "veto": {
         const named = this.sets.evaluateChecked(c.set, this.scope);
         const seatIds = new Set(this.seats.map((s) => s.id));
@@ -76,6 +78,36 @@ export class ConditionBinder {
         }
         return { kind: "compare", left, op: c.op, right, span: c.span };
       }
+    }
+  }
+
+  /** Rules being expanded into this one, outermost first (to find a cycle). */
+  private readonly expanding: { name: string; span: A.Name["span"] }[] = [];
+
+  /** `general and yes >= 10`: the named rule of the same body, its condition bound in place. */
+  private ruleRef(c: Extract<A.Condition, { kind: "ruleRef" }>): BoundCondition | undefined {
+    const name = c.name.text;
+    const own = this.rule.slice(this.rule.lastIndexOf(".") + 1);
+    const target = this.body.items.find((i): i is A.RuleDecl => i.kind === "rule" && i.name.text === name);
+    if (!target) {
+      const rules = this.body.items.filter((i): i is A.RuleDecl => i.kind === "rule").map((i) => i.name.text);
+      this.ctx.unknown("rule of this body", c.name, this.file, rules.filter((r) => r !== own));
+      this.poisoned = true;
+      return undefined;
+    }
+    const chain = [own, ...this.expanding.map((e) => e.name)];
+    if (chain.includes(name)) {
+      // Reported where this rule's own text names the first rule of the cycle.
+      this.ctx.report("RuleCycle", this.file, this.expanding[0]?.span ?? c.name.span, [own, [...chain, name].join(" → ")]);
+      this.poisoned = true;
+      return undefined;
+    }
+    this.ctx.reference(symbolId("rule", this.rule.slice(0, this.rule.lastIndexOf(".") + 1) + name), this.file, c.name.span);
+    this.expanding.push({ name, span: c.name.span });
+    try {
+      return this.condition(target.condition);
+    } finally {
+      this.expanding.pop();
     }
   }
 

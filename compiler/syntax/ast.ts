@@ -68,6 +68,8 @@ export type Condition =
   | { readonly kind: "compare"; readonly left: Tally; readonly op: CompareOp; readonly right: Tally | Quantity; readonly span: Span }
   | { readonly kind: "veto"; readonly set: SetExpr; readonly span: Span }
   | { readonly kind: "unanimity" | "consensus"; readonly span: Span }
+  /** Another rule of the same body, by name: its condition in this place. */
+  | { readonly kind: "ruleRef"; readonly name: Name; readonly span: Span }
   | { readonly kind: "missing"; readonly span: Span };
 
 // ─── declarations ────────────────────────────────────────────────────────────────────────────

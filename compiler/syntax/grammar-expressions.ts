@@ -330,7 +330,7 @@ export abstract class ExpressionParser extends ParserBase {
 
   readonly conditionUnary: Rule<A.Condition> = this.def(
     "conditionUnary",
-    () => ({ start: NaN, end: NaN, at: 0, form: "" as "" | "not" | "paren" | "veto" | "unanimity" | "consensus" | "compare", inner: undefined as A.Condition | undefined, set: undefined as A.SetExpr | undefined }),
+    () => ({ start: NaN, end: NaN, at: 0, form: "" as "" | "not" | "paren" | "veto" | "unanimity" | "consensus" | "compare" | "rule", inner: undefined as A.Condition | undefined, set: undefined as A.SetExpr | undefined, ref: undefined as IToken | undefined }),
     (f) => {
       this.or(7, [
         {
@@ -373,6 +373,13 @@ export abstract class ExpressionParser extends ParserBase {
             this.sub(3, this.comparison, (x) => (f.inner = x));
           },
         },
+        {
+          // `general and yes >= 10`: another rule of the body
+          ALT: () => {
+            f.form = "rule";
+            f.ref = this.tok(6, T.Identifier);
+          },
+        },
       ]);
     },
     (f): A.Condition => {
@@ -385,6 +392,7 @@ export abstract class ExpressionParser extends ParserBase {
         case "unanimity":
         case "consensus": return { kind: f.form, span };
         case "compare": return f.inner ?? { kind: "missing", span };
+        case "rule": return isReal(f.ref) ? { kind: "ruleRef", name: nameOf(f.ref, span), span } : { kind: "missing", span };
         default: return { kind: "missing", span };
       }
     },
