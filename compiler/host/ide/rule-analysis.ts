@@ -8,6 +8,13 @@ import { analyzeRule, AnalysisError, findRule, type RuleAnalysis } from "../../e
 
 const cache = new WeakMap<Model, Map<string, RuleAnalysis | string>>();
 
+/**
+ * The editor's budget, in the dispatcher's work units (about two seconds): a hover or a code lens
+ * never holds the server longer; past it the answer says to run `mlat analyze` (which allows
+ * about ten times more, and `--exact` all).
+ */
+export const EDITOR_WORK_LIMIT = 6e8;
+
 /** The analysis, or the reason there is none (too large, incomplete rule). */
 export function analysisOf(model: Model, rule: RuleInfo, listLimit = 3): RuleAnalysis | string {
   let perModel = cache.get(model);
@@ -23,7 +30,7 @@ export function analysisOf(model: Model, rule: RuleInfo, listLimit = 3): RuleAna
     if (!found) result = "the body is not known";
     else {
       try {
-        result = analyzeRule(ruleset, found.body, found.rule, { listLimit });
+        result = analyzeRule(ruleset, found.body, found.rule, { listLimit, workLimit: EDITOR_WORK_LIMIT });
       } catch (e) {
         if (!(e instanceof AnalysisError)) throw e;
         result = e.message;
