@@ -283,6 +283,15 @@ describe("what people read", () => {
 });
 
 describe("mlat eval", () => {
+  it("takes group expressions on the ballot as in the language: A - { B }, A & B, (A + B)", () => {
+    const json = (args: string[]) => JSON.parse(mlat(["eval", "examples/eu-council-lisbon.mlat", "--rule", "EU.Council.qmv", ...args, "--format", "json"]).stdout);
+    expect(json(["--yes", "EU27 - { DEU, FRA, ITA }", "--no", "DEU, FRA"]).tally).toEqual({ yes: 24, no: 2, abstain: 0, absent: 1 });
+    expect(json(["--yes", "(EU27 & { DEU, FRA }) + ITA"]).tally).toEqual({ yes: 3, no: 0, abstain: 0, absent: 24 });
+    const bad = mlat(["eval", "examples/eu-council-lisbon.mlat", "--rule", "EU.Council.qmv", "--yes", "EU27 - { DEU"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("`EU27 - { DEU`: a `}` is missing");
+  });
+
   it("finds the change that flips a weighted vote heaviest first, and every seat in it is needed (IMF, EU)", () => {
     for (const [file, rule, expected] of [
       ["examples/imf.mlat", "IMF.BoardOfGovernors.special", 108], // the 20 largest (68.73%) and 88 of 0.18% to reach 85% of 99.33

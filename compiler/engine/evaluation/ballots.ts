@@ -1,6 +1,7 @@
 // Turns seat lists as people write them on the command line (`USA,GBR,elected*8,P5`) into seat
 // ids of a body: seat ids, `class.N`, `class*N` (N seats of the class not yet named), seat
-// classes (all their seats) and groups of the rule set (their seated members).
+// classes (all their seats), groups of the rule set (their seated members), and expressions of
+// these as in the language (`SADC - { ZWE }`, `EU27 & NATO`, `(A + B) - C`).
 import type { BodyJson, RuleSet } from "../../ruleset/types.js";
 import type { Ballot } from "./vote.js";
 
@@ -20,7 +21,7 @@ export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partia
     for (const choice of ["yes", "no", "abstain", "absent"] as const) {
       const text = lists[choice];
       if (!text) continue;
-      for (const raw of text.split(",").map((x) => x.trim()).filter(Boolean)) {
+      for (const raw of splitTopLevel(text)) {
         const isExplicit = seatIds.has(raw) || /^[A-Za-z_][A-Za-z0-9_]*\.\d+$/.test(raw);
         if ((pass === "explicit") !== isExplicit) continue;
         for (const seat of resolve(raw)) {
@@ -36,6 +37,7 @@ export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partia
   return out;
 
   function resolve(item: string): string[] {
+    if (/[-+&{}()]/.test(item)) return expression(item);
     const star = /^([A-Za-z_][A-Za-z0-9_]*)\s*\*\s*(\d+)$/.exec(item);
     if (star) {
       const seats = classes.get(star[1]!);
@@ -52,4 +54,65 @@ export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partia
     if (members) return members.filter((m) => seatIds.has(m));
     throw new BallotError(`\`${item}\` is not a seat, seat class or group of \`${body.id}\``);
   }
+
+  /** `A - { B, C }`, `A + B`, `A & B`, `( … )`, left to right as in the language. */
+  function expression(text: string): string[] {
+    const tokens = text.match(/[A-Za-z_][A-Za-z0-9_]*(?:\.\d+)?|[-+&{}(),]/g) ?? [];
+    let i = 0;
+    const fail = (why: string): never => {
+      throw new BallotError(`\`${text}\`: ${why}`);
+    };
+    const atom = (): string[] => {
+      const t = tokens[i++];
+      if (t === undefined) return fail("a name, `{ … }` or `( … )` is missing at the end");
+      if (t === "(") {
+        const inner = expr();
+        if (tokens[i++] !== ")") fail("a `)` is missing");
+        return inner;
+      }
+      if (t === "{") {
+        const out: string[] = [];
+        while (tokens[i] !== "}") {
+          const name = tokens[i++];
+          if (name === undefined) return fail("a `}` is missing");
+          if (name === ",") continue;
+          out.push(...resolve(name));
+        }
+        i++;
+        return out;
+      }
+      if (/^[-+&})]$/.test(t)) return fail(`\`${t}\` where a name was expected`);
+      return resolve(t);
+    };
+    const expr = (): string[] => {
+      let acc = atom();
+      while (tokens[i] === "+" || tokens[i] === "-" || tokens[i] === "&") {
+        const op = tokens[i++];
+        const right = new Set(atom());
+        acc = op === "+" ? [...new Set([...acc, ...right])] : op === "-" ? acc.filter((s) => !right.has(s)) : acc.filter((s) => right.has(s));
+      }
+      return acc;
+    };
+    const seats = expr();
+    if (i < tokens.length) fail(`unexpected \`${tokens[i]}\``);
+    return seats;
+  }
+}
+
+/** The list split at commas that are not inside `{ … }` or `( … )`. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "{" || c === "(") depth++;
+    else if (c === "}" || c === ")") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((x) => x.trim()).filter(Boolean);
 }
