@@ -270,6 +270,21 @@ describe("what people read", () => {
     expect(r.stdout).toContain("1 error(s), shown above");
   });
 
+  it("an import outside the project root is one error, not one more per name it would have declared", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mlat-fence-"));
+    mkdirSync(path.join(dir, "proj"));
+    mkdirSync(path.join(dir, "shared"));
+    writeFileSync(path.join(dir, "proj", "mlat.json"), "{}");
+    writeFileSync(path.join(dir, "shared", "world.mlat"), "state A {}\nstate B {}\nstate C {}\ngroup G = { A, B, C }\n");
+    writeFileSync(path.join(dir, "proj", "main.mlat"), 'use "../shared/world.mlat"\ninstitution I { members: G body B { seats: members\n rule r: yes > 1/2 and veto { A } } }\nscenario "s" { vote I.B.r { yes: A, B } expect adopted }\n');
+    const r = mlat(["check", "--format", "json", path.join(dir, "proj", "main.mlat")]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["MLAT2012"]);
+    // A name that is unknown anyway is still reported where every import loaded.
+    writeFileSync(path.join(dir, "proj", "ok.mlat"), "state A {}\ngroup G = { A, NOPE }\n");
+    expect(JSON.parse(mlat(["check", "--format", "json", path.join(dir, "proj", "ok.mlat")]).stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["MLAT2001"]);
+  });
+
   it("a note never repeats 'not counted', and a shortened coalition is never listed twice", () => {
     const seats = Array.from({ length: 30 }, (_, i) => `S${i}`);
     const design = `${seats.map((s) => `state ${s} {}`).join("\n")}\ninstitution I { members: { ${seats.join(", ")} }\n body B { seats: members\n rule r: yes >= 20 } }\n`;

@@ -96,8 +96,27 @@ export class BindContext {
    * Reports an unknown name with a did-you-mean suggestion and a quick fix that applies it.
    * `what` is the kind of thing expected ("state or group", "rule", …).
    */
+  /** Files that import something that could not be loaded (reported at the `use`), with those that import them. */
+  private blind?: Set<string>;
+
+  /**
+   * One error per mistake: in a file whose imports did not all load, an unknown name may well be
+   * declared in the file that is missing; the error at the `use` covers it.
+   */
+  private importFailed(file: string): boolean {
+    if (!this.blind) {
+      this.blind = new Set();
+      for (const [path, f] of this.program.files) {
+        // Files come after their imports: one pass carries the blindness up to every importer.
+        if (f.imports.some((i) => i.target === undefined || this.blind!.has(i.target))) this.blind.add(path);
+      }
+    }
+    return this.blind.has(file);
+  }
+
   unknown(what: string, name: A.Name, file: string, candidates: Iterable<string> | ((word: string) => string | undefined), where = "", extraFixes: Fix[] = []): void {
     if (name.text === "") return; // a syntax error already covers a missing name
+    if (this.importFailed(file)) return;
     const guess = typeof candidates === "function" ? candidates(name.text) : this.suggester(candidates).closest(name.text);
     const fixes: Fix[] = [...(guess ? [{ title: `Change to \`${guess}\``, edits: [{ file, span: name.span, newText: guess }] }] : []), ...extraFixes];
     this.report("UnknownName", file, name.span, [what, name.text, where ? ` in \`${where}\`` : "", guess ? `: did you mean \`${guess}\`?` : ""], { fixes });

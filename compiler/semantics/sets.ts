@@ -141,6 +141,7 @@ export class SetEvaluator {
           const entry = this.ctx.lookupTop(inst.text, scope.file);
           if (!entry) {
             this.ctx.unknown("institution", inst, scope.file, this.ctx.topNames(scope.file, ["institution"]));
+            this.poisonTouches++;
             return [];
           }
           if (entry.kind !== "institution") {
@@ -212,6 +213,7 @@ export class SetEvaluator {
       const classes = scope.seatClasses ? this.ctx.suggester([...scope.seatClasses.keys()]) : undefined;
       const candidates = (w: string) => bestOf([top.scored(w), classes?.scored(w)]);
       this.ctx.unknown(scope.seatClasses ? "state, group or seat class" : "state or group", name, scope.file, candidates, "", [declareStateFix(this.ctx, scope.file, name.text)]);
+      this.poisonTouches++; // poisoned even when the error is not shown (a failed import covers it)
       return [];
     }
     if (entry.kind === "state") {
