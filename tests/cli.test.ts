@@ -285,6 +285,15 @@ describe("what people read", () => {
     expect(JSON.parse(mlat(["check", "--format", "json", path.join(dir, "proj", "ok.mlat")]).stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["MLAT2001"]);
   });
 
+  it("the report formats shares as the table does: a tiny power to act is <0.01%, never 0.00%", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "mlat-rep-")), "imf.html");
+    expect(mlat(["report", "examples/imf.mlat", "-o", out]).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("power to act &lt;0.01%");
+    expect(html).not.toContain("power to act 0.00%");
+    expect(mlat(["analyze", "examples/imf.mlat", "--rule", "IMF.BoardOfGovernors.special", "--list", "0"]).stdout).toContain("power to act <0.01%");
+  });
+
   it("a note never repeats 'not counted', and a shortened coalition is never listed twice", () => {
     const seats = Array.from({ length: 30 }, (_, i) => `S${i}`);
     const design = `${seats.map((s) => `state ${s} {}`).join("\n")}\ninstitution I { members: { ${seats.join(", ")} }\n body B { seats: members\n rule r: yes >= 20 } }\n`;

@@ -3,12 +3,9 @@
 import { maxOf } from "../text/arrays.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import { Rational } from "../numbers/rational.js";
+import { percent } from "./percent.js";
 
-const pct = (s: string) => {
-  const r = Rational.parse(s) ?? Rational.ZERO;
-  // Non-monotone rules can give negative values: those are shown as they are.
-  return r.compare(Rational.ZERO) > 0 && r.compare(Rational.of(1, 10000)) < 0 ? "<0.01%" : r.toPercent(2);
-};
+const pct = percent;
 
 /** A table for people: one row per seat, or per run of seats with equal power. */
 export function table(a: RuleAnalysis, color: boolean): string {

@@ -2,6 +2,7 @@
 // membership matrix, and for every rule its condition in words, veto players, dummies, a bar
 // chart (inline SVG) of Banzhaf and Shapley–Shubik power, and the small/great-power summary;
 // scenario and assertion results when there are any. Inline CSS, no script, no network.
+import { percent } from "./percent.js";
 import { maxOf } from "../text/arrays.js";
 import type { RuleSet } from "../ruleset/types.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
@@ -23,7 +24,7 @@ export interface ReportInput {
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const num = (s: string) => (Rational.parse(s) ?? Rational.ZERO).toNumber();
-const pct = (s: string) => (Rational.parse(s) ?? Rational.ZERO).toPercent(2);
+const pct = (s: string) => esc(percent(s)); // "<0.01%" is text, escaped like any other
 
 const CSS = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;max-width:1100px;margin:2em auto;padding:0 1em}
