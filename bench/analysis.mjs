@@ -50,14 +50,12 @@ for (const w of workloads()) {
   writeFileSync(file, w.text);
   const args = [...(w.shapley ? [] : ["--no-shapley"]), ...(w.estimate ? ["--estimate"] : [])];
   const { seconds, rss, result } = analyze(file, w.rule, args);
-  const weights = [...w.text.matchAll(/^ {6}S\d+: (\d+)$/gm)].map((m) => Number(m[1]));
+  const weights = w.weights;
   let naive = "infeasible (2^" + weights.length + ")";
   let ratio = "—";
   let same = "—";
   if (weights.length <= 24 && !w.estimate) {
-    const total = weights.reduce((a, b) => a + b, 0);
-    const quota = /> 50%/.test(w.text) ? Math.floor(total / 2) + 1 : Math.ceil((Number(/>= (\d+)%/.exec(w.text)[1]) * total) / 100);
-    const n = naiveSwings(weights, quota);
+    const n = naiveSwings(weights, w.quota);
     naive = `${n.seconds.toFixed(2)} s`;
     ratio = `${(n.seconds / seconds).toFixed(1)}×`;
     same = n.swings.every((s, i) => String(s) === result.banzhaf[`S${i + 1}`].swings) ? "yes" : "NO";

@@ -37,15 +37,22 @@ export function powerLawWeights(n, total, seed) {
   return w;
 }
 
+/** A workload: its design, and the weights and quota the naive enumeration checks it with. */
+function workload(name, weights, ruleName, ruleText, shapley, extra = {}) {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const quota = ruleText.includes("> 50%") ? Math.floor(total / 2) + 1 : Math.ceil((Number(/>= (\d+)%/.exec(ruleText)[1]) * total) / 100);
+  return { name, text: weightedDesign(name, weights, { [ruleName]: ruleText }), rule: `Bench.Board.${ruleName}`, shapley, weights, quota, ...extra };
+}
+
 /** The workloads of the issue: name, design text, rule, whether Shapley–Shubik is asked for. */
 export function workloads() {
   return [
-    { name: "150 seats, weights ≤ 480, 50%: Banzhaf", text: weightedDesign("150 seats", uniformWeights(150, 480, 150), { half: "yes by votes >= 50%" }), rule: "Bench.Board.half", shapley: false },
-    { name: "150 seats, weights ≤ 480, 50%: Shapley–Shubik", text: weightedDesign("150 seats", uniformWeights(150, 480, 150), { half: "yes by votes >= 50%" }), rule: "Bench.Board.half", shapley: true },
-    { name: "200 seats, weights ≤ 1,000, 50%: Banzhaf", text: weightedDesign("200 seats", uniformWeights(200, 1000, 200), { half: "yes by votes >= 50%" }), rule: "Bench.Board.half", shapley: false },
-    { name: "1,000 seats, weights ≤ 200, 50%: Banzhaf", text: weightedDesign("1,000 seats", uniformWeights(1000, 200, 1000), { half: "yes by votes >= 50%" }), rule: "Bench.Board.half", shapley: false },
-    { name: "IMF-like Board of Governors (190, 5,039,930 votes), 85%: Banzhaf", text: weightedDesign("190 members", powerLawWeights(190, 5_039_930, 190), { special: "yes by votes >= 85%" }), rule: "Bench.Board.special", shapley: false },
-    { name: "IMF-like Executive Board (24 chairs, 5 M votes), 50%: Shapley–Shubik", text: weightedDesign("24 chairs", powerLawWeights(24, 5_000_000, 24), { ordinary: "yes by votes > 50%" }), rule: "Bench.Board.ordinary", shapley: true },
-    { name: "IMF-like Board of Governors, 85%: Shapley–Shubik estimate (1 M samples)", text: weightedDesign("190 members", powerLawWeights(190, 5_039_930, 190), { special: "yes by votes >= 85%" }), rule: "Bench.Board.special", shapley: true, estimate: true },
+    workload("150 seats, weights ≤ 480, 50%: Banzhaf", uniformWeights(150, 480, 150), "half", "yes by votes >= 50%", false),
+    workload("150 seats, weights ≤ 480, 50%: Shapley–Shubik", uniformWeights(150, 480, 150), "half", "yes by votes >= 50%", true),
+    workload("200 seats, weights ≤ 1,000, 50%: Banzhaf", uniformWeights(200, 1000, 200), "half", "yes by votes >= 50%", false),
+    workload("1,000 seats, weights ≤ 200, 50%: Banzhaf", uniformWeights(1000, 200, 1000), "half", "yes by votes >= 50%", false),
+    workload("IMF-like Board of Governors (190, 5,039,930 votes), 85%: Banzhaf", powerLawWeights(190, 5_039_930, 190), "special", "yes by votes >= 85%", false),
+    workload("IMF-like Executive Board (24 chairs, 5 M votes), 50%: Shapley–Shubik", powerLawWeights(24, 5_000_000, 24), "ordinary", "yes by votes > 50%", true),
+    workload("IMF-like Board of Governors, 85%: Shapley–Shubik estimate (1 M samples)", powerLawWeights(190, 5_039_930, 190), "special", "yes by votes >= 85%", true, { estimate: true }),
   ];
 }

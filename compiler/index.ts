@@ -46,7 +46,6 @@ export {
   runTests,
   marksOf,
   diffRuleSets,
-  formatShare,
   applyWhatIf,
   WhatIfError,
 } from "./engine/index.js";
@@ -75,6 +74,8 @@ export type {
 export { format, type FormatResult } from "./format/formatter.js";
 export { table as analysisTable } from "./report/analysis-table.js";
 export { profileText } from "./report/profile-text.js";
+// `formatShare`: the name the façade had for it when it lived beside the diff.
+export { percent, percent as formatShare } from "./report/percent.js";
 export { renderReport, type ReportInput } from "./report/html.js";
 export { toDot, toMermaid } from "./report/graph.js";
 export { plainWords } from "./report/plain-words.js";

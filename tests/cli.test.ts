@@ -254,7 +254,7 @@ describe("mlat analyze", () => {
     expect(table.stderr).toBe(""); // no progress bar when stderr is not a terminal
   });
 
-  it("--exact lifts the work limit instead of refusing", () => {
+  it("offers --exact and --estimate [samples], and refuses --estimate 0 as a usage error (the lifted limit itself: analysis-properties, work limits)", () => {
     const r = mlat(["analyze", "--help"]);
     expect(r.stdout).toContain("--exact");
     expect(r.stdout).toContain("--estimate [samples]");

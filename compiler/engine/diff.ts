@@ -11,6 +11,7 @@ import { analyzeRule, countWinningOf, AnalysisError, type RuleAnalysis } from ".
 import { allRules } from "./rules.js";
 import { buildGame, GameError } from "./analysis/game.js";
 import { asThreshold, thresholdWitness } from "./diff-thresholds.js";
+import { mapLeaves } from "./condition-map.js";
 import { ballotUse, ballotWitness, PROFILE_LIMIT, type BallotProfile } from "./diff-ballots.js";
 
 export type Verdict = "equivalent" | "more permissive" | "less permissive" | "incomparable";
@@ -160,22 +161,13 @@ function commonOnly(joint: BodyJson, common: readonly string[]): BodyJson {
 
 /** Fractions of all seats (or of a weight's total) as the absolute numbers they are over the whole joint body. */
 function absoluteOfAll(c: ConditionJson, joint: BodyJson): ConditionJson {
-  switch (c.op) {
-    case "and":
-    case "or":
-      return { op: c.op, args: c.args.map((a) => absoluteOfAll(a, joint)) };
-    case "not":
-      return { op: "not", arg: absoluteOfAll(c.arg, joint) };
-    case "compare": {
-      if ("tally" in c.right || !c.right.relative || c.right.base !== "all") return c;
-      const table = joint.weights[c.left.weight!]!;
-      const only = c.left.in ? new Set(c.left.in.seats) : undefined;
-      const total = Object.entries(table).reduce((acc, [s, v]) => (only && !only.has(s) ? acc : acc.add(Rational.parse(v) ?? Rational.ZERO)), Rational.ZERO);
-      return { ...c, right: { value: (Rational.parse(c.right.value) ?? Rational.ZERO).mul(total).toString(), relative: false, base: "all" } };
-    }
-    default:
-      return c;
-  }
+  return mapLeaves(c, (l) => {
+    if (l.op !== "compare" || "tally" in l.right || !l.right.relative || l.right.base !== "all") return l;
+    const table = joint.weights[l.left.weight!]!;
+    const only = l.left.in ? new Set(l.left.in.seats) : undefined;
+    const total = Object.entries(table).reduce((acc, [s, v]) => (only && !only.has(s) ? acc : acc.add(Rational.parse(v) ?? Rational.ZERO)), Rational.ZERO);
+    return { ...l, right: { value: (Rational.parse(l.right.value) ?? Rational.ZERO).mul(total).toString(), relative: false, base: "all" } };
+  });
 }
 
 /** Both versions' seats in one body; each version's weights (and seat counts) under its own prefix. */
@@ -195,31 +187,28 @@ function jointBody(a: BodyJson, b: BodyJson): BodyJson {
  * part of the body (`no in A`) becomes a tally of the weight masked to A's seats — the same
  * numbers, fractions of A included — so the ballot search needs no notion of parts.
  */
-function renameWeights(c: ConditionJson, prefix: "old" | "new", body: BodyJson, joint?: BodyJson): ConditionJson {
+function renameWeights(c: ConditionJson, prefix: "old" | "new", body: BodyJson, joint: BodyJson): ConditionJson {
   const tally = (t: TallyJson): TallyJson => {
     const weight = `${prefix}:${t.weight ?? "__seats"}`;
-    if (!t.in || !joint) return { ...t, weight };
+    if (!t.in) return { ...t, weight };
     const only = new Set(t.in.seats);
     const name = `${weight}@${[...only].sort().join("+")}`;
     const table = joint.weights[weight]!;
     (joint.weights as Record<string, Record<string, string>>)[name] ??= Object.fromEntries(Object.entries(table).map(([s, v]) => [s, only.has(s) ? v : "0"]));
     return { tally: t.tally, weight: name };
   };
-  switch (c.op) {
-    case "and":
-    case "or":
-      return { op: c.op, args: c.args.map((x) => renameWeights(x, prefix, body, joint)) };
-    case "not":
-      return { op: "not", arg: renameWeights(c.arg, prefix, body, joint) };
-    case "compare":
-      return { ...c, left: tally(c.left), right: "tally" in c.right ? tally(c.right) : c.right };
-    case "unanimity":
-      return { op: "compare", cmp: ">=", left: { tally: "yes", weight: `${prefix}:__seats` }, right: { value: String(body.seats.length), relative: false, base: "all" } };
-    case "consensus": // no seat votes no (abstaining and absence do not break a consensus)
-      return { op: "compare", cmp: "<=", left: { tally: "no", weight: `${prefix}:__seats` }, right: { value: "0", relative: false, base: "all" } };
-    default:
-      return c;
-  }
+  return mapLeaves(c, (l) => {
+    switch (l.op) {
+      case "compare":
+        return { ...l, left: tally(l.left), right: "tally" in l.right ? tally(l.right) : l.right };
+      case "unanimity":
+        return { op: "compare", cmp: ">=", left: { tally: "yes", weight: `${prefix}:__seats` }, right: { value: String(body.seats.length), relative: false, base: "all" } };
+      case "consensus": // no seat votes no (abstaining and absence do not break a consensus)
+        return { op: "compare", cmp: "<=", left: { tally: "no", weight: `${prefix}:__seats` }, right: { value: "0", relative: false, base: "all" } };
+      default:
+        return l;
+    }
+  });
 }
 
 /** A coalition of `common` seats satisfying the condition, or undefined: decided seat by seat from exact counts. */
@@ -240,6 +229,3 @@ function witness(body: BodyJson, condition: ConditionJson, common: readonly stri
   return game.players.filter((_, i) => forced[i]);
 }
 
-export function formatShare(s: string | null): string {
-  return s === null ? "—" : (Rational.parse(s) ?? Rational.ZERO).toPercent(2);
-}

@@ -15,6 +15,6 @@ export { traceFromEvents, TraceError, type EventsDocument } from "./conduct/even
 export type { TraceStep } from "./conduct/trace.js";
 export { runTests, type TestResult } from "./testing/run.js";
 export { marksOf, type InstitutionMarks } from "./marks.js";
-export { diffRuleSets, formatShare, type DesignDiff, type RuleDiff, type Verdict } from "./diff.js";
+export { diffRuleSets, type DesignDiff, type RuleDiff, type Verdict } from "./diff.js";
 export { ballotUse, type BallotProfile, type BallotUse } from "./diff-ballots.js";
 export { applyWhatIf, WhatIfError, type WhatIfChange } from "./whatif.js";

@@ -3,6 +3,7 @@
 // compares it with the original exactly as `mlat diff` compares two files.
 import type { BodyJson, ConditionJson, RuleSet, ScenarioStepJson, TallyJson } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
+import { mapLeaves } from "./condition-map.js";
 
 export type WhatIfChange =
   /** The state leaves: its seats, memberships, weights, vetoes and ballots go. */
@@ -65,19 +66,7 @@ function without(rs: RuleSet, state: string): RuleSet {
 /** The condition with every seat list (vetoes, tallies over part of the body) passed through `f`. */
 function mapCondition(c: ConditionJson, f: (seats: readonly string[]) => string[]): ConditionJson {
   const tally = (t: TallyJson): TallyJson => (t.in ? { ...t, in: { ...t.in, seats: f(t.in.seats) } } : t);
-  switch (c.op) {
-    case "and":
-    case "or":
-      return { op: c.op, args: c.args.map((a) => mapCondition(a, f)) };
-    case "not":
-      return { op: "not", arg: mapCondition(c.arg, f) };
-    case "veto":
-      return { ...c, seats: f(c.seats) };
-    case "compare":
-      return { ...c, left: tally(c.left), right: "tally" in c.right ? tally(c.right) : c.right };
-    default:
-      return c;
-  }
+  return mapLeaves(c, (l) => (l.op === "veto" ? { ...l, seats: f(l.seats) } : l.op === "compare" ? { ...l, left: tally(l.left), right: "tally" in l.right ? tally(l.right) : l.right } : l));
 }
 
 function withWeight(rs: RuleSet, w: { body: string; name: string; seat: string; value: string }): RuleSet {

@@ -9,13 +9,9 @@ export function profileText(p: BallotProfile): string {
   if (groups.length === 0) return "no seats";
   const largest = groups.reduce((a, b) => (b.seats.length > a.seats.length ? b : a));
   const rest = groups.filter((g) => g !== largest);
-  if (rest.length === 0) return `everyone ${verb(largest.ballot)}`;
-  const named = rest.map((g) => `${names(g.seats)} ${verb(g.ballot)}`);
-  return `${named.join("; ")}; ${largest.seats.length === 1 ? names(largest.seats) : "everyone else"} ${verb(largest.ballot)}`;
-}
-
-function verb(b: (typeof ORDER)[number]): string {
-  return { yes: "yes", no: "no", abstain: "abstain", absent: "absent" }[b];
+  if (rest.length === 0) return `everyone ${largest.ballot}`;
+  const named = rest.map((g) => `${names(g.seats)} ${g.ballot}`);
+  return `${named.join("; ")}; ${largest.seats.length === 1 ? names(largest.seats) : "everyone else"} ${largest.ballot}`;
 }
 
 function names(seats: readonly string[]): string {

@@ -1,7 +1,7 @@
 // `mlat diff OLD NEW`: rule by rule, what an amendment changes. Exit 0 when equivalent, 1 when
 // anything changed (so CI can guard a design), 2 on errors and when a rule could not be compared
 // and nothing else changed (nothing is claimed about it either way).
-import { diff, formatShare, profileText, type DesignDiff, type RuleDiff } from "../../index.js";
+import { diff, percent, profileText, Rational, type DesignDiff, type RuleDiff } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -34,6 +34,11 @@ export function diffExitCode(d: DesignDiff): number {
 }
 
 /** Definite changes: rules whose verdict is not equivalent (nor undecided), rules added or removed. */
+/** A share as a number for sorting (null: not a seat then). */
+function share(s: string | null): number {
+  return s === null ? 0 : (Rational.parse(s) ?? Rational.ZERO).toNumber();
+}
+
 function changed(d: DesignDiff): number {
   return d.rules.filter((r) => (r.verdict !== "equivalent" && r.verdict !== "not compared") || r.nowWins || r.nowLoses).length + d.added.length + d.removed.length;
 }
@@ -52,14 +57,14 @@ function ruleText(r: RuleDiff, bold: (s: string) => string): string {
   change("dummies", r.dummies);
   if (r.dictator.old !== r.dictator.new) lines.push(`  dictator: ${r.dictator.old ?? "none"} → ${r.dictator.new ?? "none"}`);
   // Only changes a reader can see at two decimals, largest first; the rest summarized.
-  const shown = (x: readonly [string | null, string | null]) => formatShare(x[0]) !== formatShare(x[1]);
-  const size = (x: readonly [string | null, string | null]) => Math.abs(Number(formatShare(x[1]).replace(/[%—]/g, "") || 0) - Number(formatShare(x[0]).replace(/[%—]/g, "") || 0));
+  const shown = (x: readonly [string | null, string | null]) => percent(x[0]) !== percent(x[1]);
+  const size = (x: readonly [string | null, string | null]) => Math.abs(share(x[1]) - share(x[0]));
   const changedRows = Object.entries(r.power).filter(([, p]) => p.banzhaf[0] !== p.banzhaf[1] || p.shapleyShubik[0] !== p.shapleyShubik[1]);
   const rows = changedRows.filter(([, p]) => shown(p.banzhaf) || shown(p.shapleyShubik)).sort((x, y) => size(y[1].banzhaf) - size(x[1].banzhaf));
   const limit = 15;
   if (rows.length) {
     lines.push(`  ${"seat".padEnd(10)} ${"Banzhaf".padStart(17)}   ${"Shapley–Shubik".padStart(17)}`);
-    for (const [s, p] of rows.slice(0, limit)) lines.push(`  ${s.padEnd(10)} ${`${formatShare(p.banzhaf[0])} → ${formatShare(p.banzhaf[1])}`.padStart(17)}   ${`${formatShare(p.shapleyShubik[0])} → ${formatShare(p.shapleyShubik[1])}`.padStart(17)}`);
+    for (const [s, p] of rows.slice(0, limit)) lines.push(`  ${s.padEnd(10)} ${`${percent(p.banzhaf[0])} → ${percent(p.banzhaf[1])}`.padStart(17)}   ${`${percent(p.shapleyShubik[0])} → ${percent(p.shapleyShubik[1])}`.padStart(17)}`);
   }
   const hidden = changedRows.length - Math.min(rows.length, limit);
   if (hidden > 0) lines.push(`  … and ${hidden} more seat(s) whose power changed ${rows.length > limit ? "less" : "by less than 0.01 percentage point"} (all of them in --format json)`);

@@ -3,9 +3,10 @@
 // one player holding all its members' seats and weight. For the absolute Banzhaf index a member's
 // power in the composite game is exactly its power inside the bloc times the bloc's power outside
 // (the product property of compound games), so both levels are computed exactly and multiplied.
-import type { BlocJson, BodyJson, ConditionJson, RuleJson, RuleSet, TallyJson } from "../../ruleset/types.js";
+import type { BlocJson, BodyJson, RuleJson, RuleSet, TallyJson } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { analyzeRule, type RuleAnalysis } from "./analyze.js";
+import { mapLeaves } from "../condition-map.js";
 
 export interface BlocAnalysis {
   readonly bloc: string;
@@ -48,24 +49,12 @@ export function mergedBody(body: BodyJson, bloc: BlocJson): BodyJson {
 export function mergedRule(rule: RuleJson, bloc: BlocJson): RuleJson {
   const members = new Set(bloc.members);
   const tally = (t: TallyJson): TallyJson => (t.weight ? t : { ...t, weight: SEATS });
-  const map = (c: ConditionJson): ConditionJson => {
-    switch (c.op) {
-      case "and":
-      case "or":
-        return { op: c.op, args: c.args.map(map) };
-      case "not":
-        return { op: "not", arg: map(c.arg) };
-      case "veto": {
-        const seats = [...new Set(c.seats.map((s) => (members.has(s) ? bloc.id : s)))];
-        return { op: "veto", seats, holder: c.holder };
-      }
-      case "compare":
-        return { ...c, left: tally(c.left), right: "tally" in c.right ? tally(c.right) : c.right };
-      default:
-        return c;
-    }
-  };
-  return { ...rule, condition: map(rule.condition) };
+  const condition = mapLeaves(rule.condition, (c) => {
+    if (c.op === "veto") return { op: "veto", seats: [...new Set(c.seats.map((s) => (members.has(s) ? bloc.id : s)))], holder: c.holder };
+    if (c.op === "compare") return { ...c, left: tally(c.left), right: "tally" in c.right ? tally(c.right) : c.right };
+    return c;
+  });
+  return { ...rule, condition };
 }
 
 export function analyzeBloc(ruleset: RuleSet, bloc: BlocJson, body: BodyJson, rule: RuleJson): BlocAnalysis {

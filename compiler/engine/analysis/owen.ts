@@ -6,7 +6,7 @@
 // and Banzhaf–Owen the same with the uniform weights 1/2^(m−1) · 1/2^(u−1). Computed exactly from
 // the table of winning coalitions, so for bodies of at most 22 seats.
 import type { Game } from "./game.js";
-import { winTable, ENUMERATION_MAX_PLAYERS } from "./enumerate.js";
+import { popcount, winTable, ENUMERATION_MAX_PLAYERS } from "./enumerate.js";
 import { Rational } from "../../numbers/rational.js";
 
 export interface OwenValues {
@@ -31,12 +31,6 @@ function* subsets(bits: number): Generator<number> {
     if (s === 0) return;
     s = (s - 1) & bits;
   }
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  for (; x; x &= x - 1) c++;
-  return c;
 }
 
 /**
