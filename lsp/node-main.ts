@@ -1,7 +1,7 @@
 // The language server as a Node program (`mlat lsp --stdio`, and the VS Code extension's bundled
 // server): stdio transport, and the disk through the compiler's one Node source host.
 import * as path from "node:path";
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
 import { expandPaths, NodeSourceHost } from "../compiler/node/index.js";
 import { startServer } from "./server.js";
 
@@ -10,7 +10,17 @@ function findDesigns(folders: readonly string[], limit = 5000): string[] {
   return expandPaths(folders).files.slice(0, limit).map((f) => path.resolve(f).split(path.sep).join("/"));
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// A frame whose header cannot be read (no or a non-numeric Content-Length) leaves the stream out of
+// step: nothing after it can be trusted, and waiting would leave the client hanging. The server
+// says why and exits, so the client restarts it. A well-framed message with broken JSON leaves the
+// stream in step: it is reported and the server goes on.
+const reader = new StreamMessageReader(process.stdin);
+reader.onError((e) => {
+  if (e instanceof SyntaxError) return;
+  process.stderr.write(`mlat: the client sent a frame that cannot be read (${e.message.split("\n")[0]}); exiting so that it restarts the server\n`);
+  process.exit(1);
+});
+const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
 process.on("uncaughtException", (e) => connection.console.error(`mlat: uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 // The server re-reads files from disk (they change under it); open documents override them.
 startServer(connection, { disk: new NodeSourceHost({ cache: false }), findDesigns });

@@ -38,7 +38,7 @@ describe("diagnostic codes", () => {
       .map((f) => readFileSync(f, "utf8"))
       .join("\n");
     // A code named only in a negated assertion (`not.toBe("MLAT4001")`) is not exercised.
-    const e2e = filesUnder(path.join(root, "tests"), /\.test\.ts$/)
+    const e2e = filesUnder(path.join(root, "tests"), /\.(test|cases)\.ts$/)
       .map((f) => readFileSync(f, "utf8"))
       .join("\n")
       .replace(/\.not\.\w+\(\s*["'`]MLAT\d{4}["'`]\s*\)/g, "");

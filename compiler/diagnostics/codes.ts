@@ -214,6 +214,10 @@ export const Diagnostics = {
     code: "MLAT5006", severity: "error", message: "cannot write `{0}`: {1}",
     docs: "An output file (`-o`, `mlat fmt --write`) could not be written. mlat writes a temporary file beside the target and renames it over the target, keeping the target's mode; it refuses to replace an input of the same command, a read-only file, a file with other hard links (replacing it would break them), or something that is not a regular file. A symbolic link is written through to the file it points to.",
   },
+  OutputTooLarge: {
+    code: "MLAT5007", severity: "error", message: "the output would be {0}: {1}",
+    docs: "Exact answers can be long: every seat of a 100,000-seat body has a count of 30,000 digits, so `mlat analyze --format json` of it would print gigabytes. mlat refuses output over 256 MiB before writing any of it. The table format (the default) shows the same shares rounded for people; `--rule` narrows the analysis to one rule.",
+  },
   UnknownRule: {
     code: "MLAT5004", severity: "error", message: "unknown rule `{0}`{1}",
     docs: "A command names a rule as `INSTITUTION.BODY.RULE` that the design does not declare. The message lists the closest rule names.",

@@ -40,7 +40,8 @@ export function makeDiagnostic(
     file,
     span,
     ...(extra.related && extra.related.length ? { related: extra.related } : {}),
-    ...(extra.fixes && extra.fixes.length ? { fixes: extra.fixes } : {}),
+    // A fix's title quotes the design too (`Declare state \`…\``): cut like the message; the edit keeps the whole text.
+    ...(extra.fixes && extra.fixes.length ? { fixes: extra.fixes.map((f) => (f.title.length > MAX_QUOTED + 40 ? { ...f, title: `${f.title.slice(0, MAX_QUOTED + 40)}…` } : f)) } : {}),
   };
   return d;
 }

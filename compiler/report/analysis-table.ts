@@ -35,7 +35,9 @@ export function table(a: RuleAnalysis, color: boolean): string {
   const rows = new Map<string, string[]>();
   for (const p of a.players) {
     const key = `${a.banzhaf[p]!.normalized}|${a.shapleyShubik?.[p] ?? ""}`;
-    rows.set(key, [...(rows.get(key) ?? []), p]);
+    const row = rows.get(key);
+    if (row) row.push(p);
+    else rows.set(key, [p]);
   }
   const entries: { label: string; seats: string[] }[] = [];
   for (const seats of rows.values()) {
@@ -46,7 +48,7 @@ export function table(a: RuleAnalysis, color: boolean): string {
   const ssWidth = a.shapleyShubikEstimate ? 21 : 14;
   const width = Math.min(40, maxOf(entries.map((e) => e.label.length), 4));
   lines.push(`  ${"seat".padEnd(width)}  ${"Banzhaf".padStart(8)}  ${(a.shapleyShubikEstimate ? "Shapley–Shubik (est.)" : "Shapley–Shubik").padStart(ssWidth)}  `);
-  const maxB = maxOf(a.players.map((p) => (Rational.parse(a.banzhaf[p]!.normalized) ?? Rational.ZERO).toNumber()), 1e-9);
+  const maxB = maxOf(entries.map((e) => (Rational.parse(a.banzhaf[e.seats[0]!]!.normalized) ?? Rational.ZERO).toNumber()), 1e-9);
   for (const e of entries) {
     const p = e.seats[0]!;
     const b = a.banzhaf[p]!.normalized;

@@ -49,8 +49,11 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
   progress.clear();
   const failed = results.some((r) => "error" in r);
   const blocs = blocAnalyses(ruleset, options.bloc ?? [], targets.map((t) => t.rule.id));
-  if (options.format === "json") process.stdout.write(JSON.stringify({ rules: results, ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
-  else {
+  if (options.format === "json") {
+    const bytes = jsonBytes(results);
+    if (bytes > JSON_LIMIT) throw cliError("OutputTooLarge", [`about ${Math.round(bytes / 2 ** 20).toLocaleString("en")} MiB of JSON`, "the exact counts of every seat; use `--format table`, or `--rule` for fewer rules"]);
+    process.stdout.write(JSON.stringify({ rules: results, ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
+  } else {
     if (results.length === 0) process.stdout.write("the design has no decision rules to analyse\n");
     process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : analysisTable(r, useColor(process.stdout, options.color)))).join("\n"));
     if (blocs.length) process.stdout.write("\n" + blocs.map((b) => ("error" in b ? `bloc ${b.bloc} in ${b.rule}: ${b.error}\n` : blocTable(b))).join("\n"));
@@ -58,6 +61,22 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
   return failed || blocs.some((b) => "error" in b) ? ExitCode.Failure : ExitCode.Ok;
 }
 
+/** JSON output refused above this size, before any of it is made (MLAT5007). */
+const JSON_LIMIT = 256 * 2 ** 20;
+
+/** A lower bound on the bytes of the JSON: the exact numbers of every seat (equal seats share their strings, but each is printed). */
+function jsonBytes(results: readonly AnalysisOutcome[]): number {
+  let bytes = 0;
+  for (const r of results) {
+    if ("error" in r) continue;
+    for (const p of r.players) {
+      const b = r.banzhaf[p]!;
+      bytes += b.swings.length + b.normalized.length + b.absolute.length + (r.shapleyShubik?.[p]?.length ?? 0) + 2 * p.length;
+    }
+    bytes += r.winningCoalitions.length + r.totalCoalitions.length;
+  }
+  return bytes;
+}
 
 /** The design's blocs, and the groups named with --bloc, for each analysed rule of their body. */
 function blocAnalyses(ruleset: RuleSet, extra: readonly string[], ruleIds: readonly string[]): BlocOutcome[] {

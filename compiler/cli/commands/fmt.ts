@@ -5,7 +5,7 @@
 import { format } from "../../index.js";
 import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
-import { cliError, printDiagnostics, useColor, writeOutput } from "../io.js";
+import { CliError, cliError, printCliError, printDiagnostics, useColor, writeOutput } from "../io.js";
 import { expandInputs, readStdinText } from "../inputs.js";
 
 export function runFmt(paths: readonly string[], options: { check?: boolean; write?: boolean; stdinFilename?: string; color?: boolean }): number {
@@ -15,7 +15,10 @@ export function runFmt(paths: readonly string[], options: { check?: boolean; wri
   const files = named.length || !fromStdin ? expandInputs(named.length ? named : ["."], { allowEmpty: fromStdin }) : [];
   const host = new NodeSourceHost({ cache: false, displayPath: toInternalPath });
 
+  // Exit 1 for text that does not parse (the design's fault), 2 for a file that cannot be read or
+  // written (docs/cli.md); either way every other file is still formatted.
   let failed = false;
+  let unreadable = false;
   const changed: string[] = [];
   const one = (file: string, text: string, stdin: boolean) => {
     const r = format(text, file);
@@ -29,14 +32,22 @@ export function runFmt(paths: readonly string[], options: { check?: boolean; wri
     if (differs) changed.push(file);
     if (options.check) return;
     if (options.write && !stdin) {
-      if (differs) writeOutput(file, r.text);
+      if (differs) {
+        try {
+          writeOutput(file, r.text);
+        } catch (e) {
+          if (!(e instanceof CliError)) throw e;
+          printCliError(e);
+          unreadable = true;
+        }
+      }
     } else process.stdout.write(r.text);
   };
   if (fromStdin) one(toInternalPath(options.stdinFilename ?? "<stdin>.mlat"), readStdinText(), true);
   for (const f of files) {
     const text = host.readFile(f);
     if (text === undefined) {
-      failed = true;
+      unreadable = true;
       process.stderr.write(`mlat: error MLAT5001: cannot read \`${f}\`: ${host.problem(f) ?? "no such file"}\n`);
       continue;
     }
@@ -45,7 +56,7 @@ export function runFmt(paths: readonly string[], options: { check?: boolean; wri
   if (options.check) {
     for (const f of changed) process.stdout.write(`${f}\n`);
     if (changed.length) process.stderr.write(`${changed.length} ${changed.length === 1 ? "file is" : "files are"} not formatted; run \`mlat fmt --write\`\n`);
-    return changed.length || failed ? ExitCode.Failure : ExitCode.Ok;
+    return unreadable ? ExitCode.UsageOrIo : changed.length || failed ? ExitCode.Failure : ExitCode.Ok;
   }
-  return failed ? ExitCode.Failure : ExitCode.Ok;
+  return unreadable ? ExitCode.UsageOrIo : failed ? ExitCode.Failure : ExitCode.Ok;
 }

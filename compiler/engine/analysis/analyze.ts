@@ -195,8 +195,14 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
   // the shares lie in [-1, 1] and their absolute values add up to one.
   const totalSwings = net.reduce((a, b) => a + (monotone || b >= 0n ? b : -b), 0n);
   const banzhaf: Record<string, { swings: string; normalized: string; absolute: string }> = {};
+  // Seats of one kind share their counts object: their three numbers are made once (with 100,000
+  // equal seats, printing a 30,000-digit count per seat would be the whole cost of the analysis).
+  const byCounts = new Map<object, { swings: string; normalized: string; absolute: string }>();
   players.forEach((p, i) => {
-    banzhaf[p] = { swings: net[i]!.toString(), normalized: frac(net[i]!, totalSwings), absolute: frac(net[i]!, half) };
+    const key = counts.players[i]!;
+    let entry = byCounts.get(key);
+    if (!entry) byCounts.set(key, (entry = { swings: net[i]!.toString(), normalized: frac(net[i]!, totalSwings), absolute: frac(net[i]!, half) }));
+    banzhaf[p] = entry;
   });
 
   let shapleyShubik: Record<string, string> | null = null;

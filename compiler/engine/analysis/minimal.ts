@@ -97,7 +97,7 @@ function listByProfiles(game: Game, limit: number): string[][] {
         if (holds(sums)) minimal = false;
         for (let d = 0; d < sums.length; d++) sums[d] = sums[d]! + vec[t]![d]!;
       }
-      if (minimal) for (const c of expand(byType, j, limit - list.length)) list.push(c.map((i) => game.players[i]!).sort((a, b) => game.players.indexOf(a) - game.players.indexOf(b)));
+      if (minimal) for (const c of expand(byType, j, limit - list.length)) list.push(c.sort((a, b) => a - b).map((i) => game.players[i]!));
       if (list.length >= limit) return list;
     }
     // Next profile (odometer), keeping the sums in step.
@@ -118,18 +118,21 @@ function listByProfiles(game: Game, limit: number): string[][] {
 function* expand(byType: number[][], j: number[], limit: number): Generator<number[]> {
   // Cartesian product of the first combinations of each type, up to `limit` coalitions.
   let produced = 0;
+  // The first `limit` k-subsets of a pool in lexicographic order, by the next-combination step
+  // (no recursion, no copies per level: 3,334 of 5,000 seats is O(limit · k), not O(n · k²)).
   const choose = (pool: number[], k: number): number[][] => {
     const out: number[][] = [];
-    const rec = (start: number, acc: number[]) => {
-      if (out.length >= limit || acc.length + (pool.length - start) < k) return;
-      if (acc.length === k) {
-        out.push([...acc]);
-        return;
-      }
-      for (let i = start; i < pool.length; i++) rec(i + 1, [...acc, pool[i]!]);
-    };
-    rec(0, []);
-    return out;
+    if (k > pool.length) return out;
+    const c = Array.from({ length: k }, (_, i) => i);
+    for (;;) {
+      out.push(c.map((i) => pool[i]!));
+      if (out.length >= limit) return out;
+      let i = k - 1;
+      while (i >= 0 && c[i] === pool.length - k + i) i--;
+      if (i < 0) return out;
+      c[i]!++;
+      for (let m = i + 1; m < k; m++) c[m] = c[m - 1]! + 1;
+    }
   };
   const options = byType.map((pool, t) => choose(pool, j[t]!));
   const idx = new Array<number>(options.length).fill(0);
