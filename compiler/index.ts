@@ -76,7 +76,7 @@ export { table as analysisTable } from "./report/analysis-table.js";
 export { profileText } from "./report/profile-text.js";
 // `formatShare`: the name the façade had for it when it lived beside the diff.
 export { percent, percent as formatShare } from "./report/percent.js";
-export { renderReport, type ReportInput } from "./report/html.js";
+export { renderReport, powerChart, type ReportInput } from "./report/html.js";
 export { toDot, toMermaid } from "./report/graph.js";
 export { plainWords } from "./report/plain-words.js";
 

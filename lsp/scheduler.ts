@@ -4,7 +4,7 @@ import type { AnalysisHost } from "../compiler/index.js";
 
 export class DiagnosticsScheduler {
   private readonly pending = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: AnalysisHost,

@@ -10,7 +10,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-} from "vscode-languageserver/node";
+} from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisHost, Ide, semanticTokenTypes, semanticTokenModifiers, type LineIndex, type SourceHost } from "../compiler/index.js";
 import { pathToUri, toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, toSpan, uriToPath, symbolKind } from "./convert.js";

@@ -53,7 +53,7 @@ describe("diagnostic codes", () => {
 });
 
 describe("architecture", () => {
-  const graphFiles = sourceFiles(root, ["compiler", "lsp", "vscode-extension/src"]);
+  const graphFiles = sourceFiles(root, ["compiler", "lsp", "vscode-extension/src", "playground"]);
   const edges = graphFiles.flatMap((f) => importsOf(root, f));
   const importsFrom = (f: string) => edges.filter((e) => e.from === f);
   const folderOf = (f: string) => compilerFolder(f);
@@ -130,6 +130,13 @@ describe("architecture", () => {
     }
   });
 
+  it("the playground reaches the compiler only through compiler/index.ts and the server only through lsp/server.ts (never compiler/node)", () => {
+    const allowed = ["compiler/index.ts", "lsp/server.ts"];
+    const from = edges.filter((e) => e.from.startsWith("playground/") && e.to && !e.to.startsWith("playground/"));
+    expect(from.length).toBeGreaterThan(0);
+    for (const e of from) expect(allowed, `${e.from} imports ${e.spec}`).toContain(e.to);
+  });
+
   it("the extension imports nothing from the compiler or the server: it only launches the bundle", () => {
     for (const e of edges.filter((e) => e.from.startsWith("vscode-extension/"))) expect(e.spec, `${e.from} imports ${e.spec}`).not.toMatch(/compiler|lsp/);
   });
@@ -145,5 +152,9 @@ describe("architecture", () => {
 describe("types", () => {
   it("the whole project type-checks under strict TypeScript", () => {
     execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", root], { cwd: root, stdio: "pipe" });
+  }, 120_000);
+
+  it("the playground type-checks with the browser's libraries (and the server code it runs in a worker)", () => {
+    execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", path.join(root, "playground")], { cwd: root, stdio: "pipe" });
   }, 120_000);
 });

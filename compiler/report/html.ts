@@ -73,7 +73,7 @@ export function renderReport(input: ReportInput): string {
         const tag = (xs: readonly string[], cls: string) => (xs.length ? xs.map((x) => `<span class="tag ${cls}">${esc(x)}</span>`).join("") : "none");
         out.push(`<p>Veto players: ${tag(a.vetoPlayers, "veto")} · Dummies: ${tag(a.dummies, "dummy")} · Dictator: ${a.dictator ? esc(a.dictator) : "none"}</p>`);
         out.push(`<p class="muted">${esc(a.winningCoalitions)} of ${esc(a.totalCoalitions)} coalitions win (power to act ${pct(a.coleman)}); ${a.monotone ? "monotone" : "not monotone"}, ${a.proper ? "proper" : "not proper"}; exact (${esc(a.method)}).</p>`);
-        out.push(chart(a));
+        out.push(powerChart(a));
         for (const c of a.powerClasses) {
           const without = Object.entries(c.canPassWithout).map(([k, v]) => `${v ? "can" : "cannot"} pass without ${esc(k)}`);
           out.push(`<p><strong>${esc(c.class)}</strong> (${c.seats.length} seats): ${c.canBlock ? "can block" : "cannot block"}, ${c.canPassAlone ? "can pass alone" : "cannot pass alone"}${without.length ? `, ${without.join(", ")}` : ""}.</p>`);
@@ -114,8 +114,8 @@ function matrix(ruleset: RuleSet): string {
   return `<h2 id="membership">Membership</h2><table class="matrix"><tr><th>state</th>${institutions.map((i) => `<th>${esc(i.id)}</th>`).join("")}</tr>${rows.join("")}</table>`;
 }
 
-/** Horizontal bars: Banzhaf (blue) and Shapley–Shubik (orange) per seat; equal seats share a row. */
-function chart(a: RuleAnalysis): string {
+/** Horizontal bars: Banzhaf (blue) and Shapley–Shubik (orange) per seat; equal seats share a row (the report and the playground). */
+export function powerChart(a: RuleAnalysis): string {
   const rows = new Map<string, string[]>();
   for (const p of a.players) {
     const key = `${a.banzhaf[p]!.normalized}|${a.shapleyShubik?.[p] ?? ""}`;
