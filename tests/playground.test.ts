@@ -96,7 +96,7 @@ maybe("the playground in Chromium", () => {
     const firstDiagnosticsMs = Number(await bodyData(page, "firstDiagnostics"));
     const build = JSON.parse(readFileSync(path.join(root, "dist/playground/build.json"), "utf8")) as { bytes: number };
     mkdirSync(path.join(root, "reports"), { recursive: true });
-    writeFileSync(path.join(root, "reports/playground-timing.json"), JSON.stringify({ firstDiagnosticsMs, pageOpenMs: Date.now() - started, bundleBytes: build.bytes }, null, 2));
+    const pageOpenMs = Date.now() - started;
 
     // Pick an example: the EEC Council of 1958, whose values are published (FRA 5/21, LUX a dummy).
     await page.selectOption("#examples", "eec-1958.mlat");
@@ -120,12 +120,13 @@ maybe("the playground in Chromium", () => {
     // Type a mistake: an unknown state. The squiggle and the Problems entry come within a second.
     await page.locator(visibleEditor).click();
     await page.keyboard.press("Control+End");
-    const typed = Date.now();
     await page.keyboard.type("\ngroup Broken = { NOPE }\n");
+    const typed = Date.now();
     await page.waitForSelector(".cm-lintRange-error", { timeout: 5_000 });
     await page.waitForFunction(() => [...(globalThis as BrowserGlobal).document.querySelectorAll("#problems li")].some((li: BrowserGlobal) => li.textContent.includes("MLAT2001")), null, { timeout: 5_000 });
     const flaggedMs = Date.now() - typed;
-    expect(flaggedMs).toBeLessThan(1000 + 60 * 25); // typing itself takes about 25 ms a key in playwright
+    expect(flaggedMs, "ms from the last key to the squiggle and the Problems entry").toBeLessThan(1000);
+    writeFileSync(path.join(root, "reports/playground-timing.json"), JSON.stringify({ firstDiagnosticsMs, pageOpenMs, bundleBytes: build.bytes, flaggedMs }, null, 2));
     expect(await page.locator("#problems li").first().textContent()).toMatch(/eec-1958\.mlat:\d+:\d+\s+MLAT2001\s+unknown state or group `NOPE`/);
 
     // Hover a state's name (at the top of the file): its title comes from the server.
