@@ -36,12 +36,11 @@ const common = { absWorkingDir: root, bundle: true, format: "iife", target: "chr
 const worker = await build({ ...common, entryPoints: ["playground/worker.ts"], write: false, platform: "browser" });
 const workerSource = worker.outputFiles[0].text;
 
-const page = await build({
+await build({
   ...common,
   entryPoints: ["playground/main.ts"],
   outfile: join(out, "playground.js"),
   platform: "browser",
-  metafile: true,
   define: { ...common.define, MLAT_WORKER_SOURCE: JSON.stringify(workerSource), MLAT_EXAMPLES: JSON.stringify(examples()) },
 });
 copyFileSync(join(root, "playground/index.html"), join(out, "index.html"));
@@ -51,4 +50,3 @@ const size = (f) => statSync(join(out, f)).size;
 const total = ["index.html", "playground.css", "playground.js"].reduce((a, f) => a + size(f), 0);
 writeFileSync(join(out, "build.json"), JSON.stringify({ bytes: total, workerBytes: Buffer.byteLength(workerSource), pageBytes: size("playground.js") - Buffer.byteLength(JSON.stringify(workerSource)) }, null, 2));
 if (!process.env.MLAT_QUIET) console.log(`dist/playground/: ${(total / 2 ** 20).toFixed(2)} MiB (worker ${(Buffer.byteLength(workerSource) / 2 ** 20).toFixed(2)} MiB)`);
-void page;
