@@ -1,11 +1,11 @@
 // The analysis side of the page: the power chart and facts of the rule under the cursor (or
 // picked), a vote with one chip per seat, and the design's scenarios. Every answer comes from the
 // analysis worker; this file only draws. Text from the design is escaped before it is drawn.
-import { percent, type Ballot, type RuleAnalysis, type TestResult, type VoteResult, type ConditionTrace } from "../compiler/index.js";
+import { escapeHtml, percent, type Ballot, type RuleAnalysis, type TestResult, type VoteResult, type ConditionTrace } from "../compiler/index.js";
 import type { AnalysisClient } from "./analysis-client.js";
 import type { Design, RuleSummary } from "./analysis-requests.js";
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeHtml;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const BALLOTS: readonly Ballot[] = ["yes", "no", "abstain", "absent"];
 

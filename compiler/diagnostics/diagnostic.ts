@@ -41,7 +41,7 @@ export function makeDiagnostic(
     span,
     ...(extra.related && extra.related.length ? { related: extra.related } : {}),
     // A fix's title quotes the design too (`Declare state \`…\``): cut like the message; the edit keeps the whole text.
-    ...(extra.fixes && extra.fixes.length ? { fixes: extra.fixes.map((f) => (f.title.length > MAX_QUOTED + 40 ? { ...f, title: `${f.title.slice(0, MAX_QUOTED + 40)}…` } : f)) } : {}),
+    ...(extra.fixes && extra.fixes.length ? { fixes: extra.fixes.map((f) => (f.title.length > MAX_QUOTED + 40 ? { ...f, title: shorten(f.title, MAX_QUOTED + 40) } : f)) } : {}),
   };
   return d;
 }
@@ -49,8 +49,8 @@ export function makeDiagnostic(
 /** Longest text a message quotes from the design (a 100,000-letter name is shown cut). */
 export const MAX_QUOTED = 200;
 
-function shorten(s: string): string {
-  return s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s;
+function shorten(s: string, max = MAX_QUOTED): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

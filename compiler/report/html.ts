@@ -4,6 +4,7 @@
 // scenario and assertion results when there are any. Inline CSS, no script, no network.
 import { percent } from "./percent.js";
 import { maxOf } from "../text/arrays.js";
+import { escapeHtml } from "../text/escape.js";
 import type { RuleSet } from "../ruleset/types.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import type { TestResult } from "../engine/testing/run.js";
@@ -22,7 +23,7 @@ export interface ReportInput {
   readonly blocs?: readonly BlocAnalysis[];
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = escapeHtml;
 const num = (s: string) => (Rational.parse(s) ?? Rational.ZERO).toNumber();
 const pct = (s: string) => esc(percent(s)); // "<0.01%" is text, escaped like any other
 

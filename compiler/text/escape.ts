@@ -29,3 +29,8 @@ export function hasControl(s: string): boolean {
   CONTROL.lastIndex = 0;
   return r;
 }
+
+/** Text as HTML content or a double-quoted attribute value (the report and the playground). */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
