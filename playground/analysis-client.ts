@@ -7,13 +7,12 @@ type Pending = { resolve: (a: AnalysisAnswer) => void; progress?: (done: number,
 type Question = AnalysisRequest extends infer R ? (R extends AnalysisRequest ? Omit<R, "id"> : never) : never;
 
 export class AnalysisClient {
-  private worker: Worker;
+  // Started on the first question, so that it does not compete with the language server's start.
+  private worker: Worker | undefined;
   private nextId = 1;
   private pending = new Map<number, Pending>();
 
-  constructor(private readonly start: () => Worker) {
-    this.worker = this.spawn();
-  }
+  constructor(private readonly start: () => Worker) {}
 
   private spawn(): Worker {
     const worker = this.start();
@@ -37,7 +36,7 @@ export class AnalysisClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, ...(progress ? { progress } : {}) });
-      this.worker.postMessage({ ...question, id });
+      (this.worker ??= this.spawn()).postMessage({ ...question, id });
     });
   }
 
@@ -52,10 +51,10 @@ export class AnalysisClient {
   }
 
   private restart(reason: string): void {
-    this.worker.terminate();
+    this.worker?.terminate();
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    this.worker = this.spawn();
+    this.worker = undefined;
     for (const p of waiting) p.resolve({ error: reason });
   }
 }
