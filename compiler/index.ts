@@ -18,7 +18,7 @@ export { limitPerFile, LineIndexes, PRETTY_PER_FILE, MACHINE_PER_FILE } from "./
 export { toSarif, pathToUriReference, DOCS_URL } from "./diagnostics/formats/sarif.js";
 export { toGithubCommands, githubSummary } from "./diagnostics/formats/github.js";
 export { toJsonReport, type JsonDiagnostic } from "./diagnostics/formats/json.js";
-export { escapeControl, escapeHtml } from "./text/escape.js";
+export { escapeControl, escapeHtml, escapeLineStart } from "./text/escape.js";
 export { numbersAsExactStrings, exactDecimal, JsonNumberError } from "./text/json.js";
 
 // ─── programs, the model, the rule set ──────────────────────────────────────────────────────

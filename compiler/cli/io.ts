@@ -1,5 +1,5 @@
 // Output helpers shared by the commands: colour decisions, writing files and the CLI's own errors.
-import { escapeControl, makeDiagnostic, renderDiagnostics, type Diagnostic, type DiagnosticKey } from "../index.js";
+import { escapeControl, escapeLineStart, makeDiagnostic, renderDiagnostics, type Diagnostic, type DiagnosticKey } from "../index.js";
 import { writeFileSafely, WriteProblem } from "../node/index.js";
 import { CliError } from "./errors.js";
 
@@ -24,7 +24,7 @@ export function cliError(key: DiagnosticKey, args: (string | number)[], file = "
 
 export function printCliError(e: CliError): void {
   const d = e.diagnostic;
-  process.stderr.write(`${escapeControl(d.file)}: ${d.severity} ${d.code}: ${escapeControl(d.message)}\n`);
+  process.stderr.write(`${escapeLineStart(d.file)}: ${d.severity} ${d.code}: ${escapeControl(d.message)}\n`);
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, color: boolean, out: NodeJS.WriteStream = process.stdout): void {

@@ -3,7 +3,7 @@
 // column, control characters are shown escaped, each file shows at most PRETTY_PER_FILE
 // diagnostics and then how many more, and the whole rendering is linear in the diagnostics.
 import { LineIndex } from "../text/span.js";
-import { escapeControl, escapeControlAndTabs } from "../text/escape.js";
+import { escapeControl, escapeControlAndTabs, escapeLineStart } from "../text/escape.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { LineIndexes, limitPerFile, PRETTY_PER_FILE } from "./limits.js";
 
@@ -47,7 +47,7 @@ function renderOne(d: Diagnostic, options: RenderOptions, indexes: LineIndexes):
   const start = index ? index.position(d.span.start) : { line: 0, character: 0 };
   const end = index ? index.position(d.span.end) : start;
   const sevColor = d.severity === "error" ? "red" : d.severity === "warning" ? "yellow" : "cyan";
-  const where = escapeControl(options.displayPath(d.file));
+  const where = escapeLineStart(options.displayPath(d.file));
   const head = `${paint("bold", `${where}:${start.line + 1}:${start.character + 1}`)}: ${paint(sevColor, `${d.severity} ${d.code}`)}: ${escapeControl(d.message)}`;
   const lines = [head];
   if (index) {
@@ -80,7 +80,7 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: R
   let previous: string | undefined;
   const flush = (file: string | undefined) => {
     const n = file === undefined ? 0 : (omitted.get(file) ?? 0);
-    if (file !== undefined && n > 0) parts.push(`${escapeControl(options.displayPath(file))}: and ${n} more ${n === 1 ? "diagnostic" : "diagnostics"} (showing the first ${perFile})`);
+    if (file !== undefined && n > 0) parts.push(`${escapeLineStart(options.displayPath(file))}: and ${n} more ${n === 1 ? "diagnostic" : "diagnostics"} (showing the first ${perFile})`);
   };
   for (const d of shown) {
     if (previous !== undefined && d.file !== previous) flush(previous);

@@ -2,8 +2,17 @@
 // or Mermaid.
 import type { RuleSet } from "../ruleset/types.js";
 
+/**
+ * A DOT quoted string. In DOT, `\"` is the only escape, so a string whose text ends with a
+ * backslash could never be closed (`"a\\"` reads as `a\` and an escaped quote): a space is added.
+ */
+export function dotString(s: string): string {
+  const j = JSON.stringify(s);
+  return /(^|[^\\])(\\\\)+"$/.test(j) ? `${j.slice(0, -1)} "` : j;
+}
+
 export function toDot(ruleset: RuleSet): string {
-  const q = (s: string) => JSON.stringify(s);
+  const q = dotString;
   const lines = ["digraph mlat {", "  rankdir=LR;", '  node [fontname="Helvetica"];'];
   const inGroup = new Set(ruleset.institutions.flatMap((i) => i.members));
   for (const s of ruleset.states) if (inGroup.has(s.id)) lines.push(`  ${q(`state:${s.id}`)} [label=${q(s.id)}, shape=ellipse];`);

@@ -34,3 +34,12 @@ export function hasControl(s: string): boolean {
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
+
+/**
+ * A file name that starts a line of output: control characters escaped, and `./` before a name
+ * starting with `:` (followed by `:line`, it would start with `::`), which a GitHub runner would read as a workflow command (`::error::…`).
+ */
+export function escapeLineStart(s: string): string {
+  const e = escapeControl(s);
+  return e.startsWith(":") ? `./${e}` : e;
+}

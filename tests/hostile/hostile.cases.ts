@@ -297,6 +297,20 @@ export const cases: readonly Case[] = [
   },
   {
     finding: "medium 5",
+    name: "`mlat marks` shows a display name with a newline escaped (found by the escaping property tests)",
+    files: () => ({ "m.mlat": base.replace("institution I {", 'institution I "x\\n::error::pwned\\u001b[2J" {') }),
+    args: ["marks", "m.mlat"],
+    expect: { exit: 0, says: [/x\\n::error::pwned/], never: [/^::/m, /\u001b/] },
+  },
+  {
+    finding: "medium 5",
+    name: "a file named like a workflow command does not start a line with `::`",
+    files: () => ({ "::error::x.mlat": "group G = { NOPE }\n" }),
+    args: ["check", "::error::x.mlat"],
+    expect: { exit: 1, says: [/^\.\/::error::x\.mlat:1:13: error MLAT2001/m], never: [/^::/m] },
+  },
+  {
+    finding: "medium 5",
     name: "JUnit stays well-formed XML with control characters in names",
     files: () => ({ "j.mlat": `${base}scenario "bell \\u0007 and \\u001b and <&>" {\n  vote I.B.r { yes: AAA }\n  expect adopted\n}\n` }),
     args: ["test", "--format", "junit", "j.mlat"],

@@ -1,5 +1,5 @@
 // `mlat eval FILE --rule R --yes A,B --no C …` or `--input votes.json`: does this vote pass, and why.
-import { allRules, ballots as ballotsOf, closest, conduct, evaluate, findRule, validateAgainst, type Ballot, type ConditionTrace, type EventsDocument, type RuleSet, type VoteResult } from "../../index.js";
+import { allRules, escapeControl, ballots as ballotsOf, closest, conduct, evaluate, findRule, validateAgainst, type Ballot, type ConditionTrace, type EventsDocument, type RuleSet, type VoteResult } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet, readJsonFile } from "../load-ruleset.js";
@@ -64,9 +64,9 @@ function runEvents(ruleset: RuleSet, file: string, options: EvalOptions): number
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   if (result.violations.length === 0) process.stdout.write(`${paint("32", "no violation")} in ${events} events\n`);
   for (const v of result.violations) {
-    process.stdout.write(`${paint("31", "violation")} of ${paint("1", v.principle)}${v.title ? ` (${v.title})` : ""} by ${v.actor}: ${v.kind}, event ${v.at + 1}: ${v.event}\n`);
-    for (const r of v.reasons) process.stdout.write(`  ${r}\n`);
-    if (v.sanction) process.stdout.write(`  or else: ${v.sanction}\n`);
+    process.stdout.write(`${paint("31", "violation")} of ${paint("1", v.principle)}${v.title ? ` (${escapeControl(v.title)})` : ""} by ${v.actor}: ${v.kind}, event ${v.at + 1}: ${escapeControl(v.event)}\n`);
+    for (const r of v.reasons) process.stdout.write(`  ${escapeControl(r)}\n`);
+    if (v.sanction) process.stdout.write(`  or else: ${escapeControl(v.sanction)}\n`);
   }
   return ExitCode.Ok;
 }

@@ -2,7 +2,7 @@
 // `--write` rewrites them safely. Each file is read, formatted and written before the next is
 // read, so an edit saved meanwhile to another file is never lost. A file that does not parse,
 // or is not valid UTF-8, is never touched.
-import { format } from "../../index.js";
+import { escapeControl, escapeLineStart, format } from "../../index.js";
 import { NodeSourceHost, toInternalPath } from "../../node/index.js";
 import { ExitCode } from "../exit-codes.js";
 import { CliError, cliError, printCliError, printDiagnostics, useColor, writeOutput } from "../io.js";
@@ -25,7 +25,7 @@ export function runFmt(paths: readonly string[], options: { check?: boolean; wri
     if (!r.ok) {
       failed = true;
       if (r.diagnostics.length) printDiagnostics(r.diagnostics, new Map([[file, text]]), useColor(process.stderr, options.color), process.stderr);
-      process.stderr.write(`mlat: not formatting ${file}: ${r.reason}\n`);
+      process.stderr.write(`mlat: not formatting ${escapeControl(file)}: ${r.reason}\n`);
       return;
     }
     const differs = r.text !== text;
@@ -54,7 +54,7 @@ export function runFmt(paths: readonly string[], options: { check?: boolean; wri
     one(f, text, false);
   }
   if (options.check) {
-    for (const f of changed) process.stdout.write(`${f}\n`);
+    for (const f of changed) process.stdout.write(`${escapeLineStart(f)}\n`);
     if (changed.length) process.stderr.write(`${changed.length} ${changed.length === 1 ? "file is" : "files are"} not formatted; run \`mlat fmt --write\`\n`);
     return unreadable ? ExitCode.UsageOrIo : changed.length || failed ? ExitCode.Failure : ExitCode.Ok;
   }

@@ -16,14 +16,15 @@ export function toGithubCommands(diagnostics: readonly Diagnostic[], sources: Re
       const e = i ? i.position(d.span.end) : s;
       const kind = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
       const props = [
-        `file=${escapeProperty(d.file)}`,
+        `file=${escapeProperty(escapeControl(d.file))}`,
         `line=${s.line + 1}`,
         `col=${s.character + 1}`,
         `endLine=${e.line + 1}`,
         `endColumn=${e.character + 1}`,
         `title=${escapeProperty(d.code)}`,
       ].join(",");
-      return `::${kind} ${props}::${escapeData(d.message)}\n`;
+      // Control characters (ESC, OSC) would act in the log viewer: shown escaped, like everywhere.
+      return `::${kind} ${props}::${escapeData(escapeControl(d.message))}\n`;
     })
     .join("");
 }

@@ -2,15 +2,27 @@
 // (one test case per scenario or assertion), built with xmlbuilder2: every name and message is
 // escaped, and characters XML 1.0 cannot carry are replaced, so the report always parses.
 import { create } from "xmlbuilder2";
+import { escapeControlAndTabs } from "../../text/escape.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { LineIndexes, limitPerFile, MACHINE_PER_FILE } from "../limits.js";
 
 /** Characters XML 1.0 does not allow, even escaped. */
 const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * An attribute value: one line. XML parsers turn a CR, LF or tab in an attribute into a space, so
+ * they are shown escaped (with every other control character) instead of being lost.
+ */
+function xmlAttr(s: string): string {
+  return xmlText(escapeControlAndTabs(s));
+}
+
 /** Text safe inside an XML document: illegal characters shown as `\xNN`. */
 export function xmlText(s: string): string {
-  return s.replace(XML_ILLEGAL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  // xmlbuilder2 leaves an `&` that already looks like an entity (`&amp;`, `&#1;`) as it is: a name
+  // `R&amp;D` would read back as `R&D`, and `&#1;` would make the report unparsable. Such an `&`
+  // is escaped here, and the writer leaves the `&amp;` it then sees alone.
+  return s.replace(XML_ILLEGAL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(/&(?=[A-Za-z]+;|#\d+;)/g, "&amp;");
 }
 
 function serialize(doc: ReturnType<typeof create>): string {
@@ -35,7 +47,7 @@ export function checkJunit(files: readonly string[], diagnostics: readonly Diagn
       return `${file}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}`;
     };
     const errors = ds.filter((d) => d.severity === "error");
-    const tc = suite.ele("testcase", { classname: "mlat.check", name: xmlText(file) });
+    const tc = suite.ele("testcase", { classname: "mlat.check", name: xmlAttr(file) });
     if (errors.length) tc.ele("failure", { message: `${errors.length} error(s)` }).txt(xmlText(ds.map(describe).join("\n")));
     else if (ds.length) tc.ele("system-out").txt(xmlText(ds.map(describe).join("\n")));
   }
@@ -57,12 +69,12 @@ export function testJunit(suites: readonly { file: string; results: readonly Jun
   const root = doc.ele("testsuites", { name: "mlat", tests: String(total), failures: String(failures) });
   for (const s of suites) {
     const f = s.results.filter((r) => !r.passed).length;
-    const suite = root.ele("testsuite", { name: xmlText(s.file), tests: String(s.results.length), failures: String(f), time: s.seconds.toFixed(3) });
+    const suite = root.ele("testsuite", { name: xmlAttr(s.file), tests: String(s.results.length), failures: String(f), time: s.seconds.toFixed(3) });
     for (const r of s.results) {
-      const attrs: Record<string, string> = { classname: xmlText(s.file), name: xmlText(r.name) };
-      if (r.line) Object.assign(attrs, { file: xmlText(s.file), line: String(r.line) });
+      const attrs: Record<string, string> = { classname: xmlAttr(s.file), name: xmlAttr(r.name) };
+      if (r.line) Object.assign(attrs, { file: xmlAttr(s.file), line: String(r.line) });
       const tc = suite.ele("testcase", attrs);
-      if (!r.passed) tc.ele("failure", { message: xmlText(r.messages[0] ?? "failed") }).txt(xmlText(r.messages.join("\n")));
+      if (!r.passed) tc.ele("failure", { message: xmlAttr(r.messages[0] ?? "failed") }).txt(xmlText(r.messages.join("\n")));
     }
   }
   return serialize(doc);

@@ -9,7 +9,9 @@ export const DOCS_URL = "https://github.com/mlat-lang/mlat/blob/main/docs/diagno
 
 /** A file path as a URI reference: every character a URI reserves (`#`, `?`, `%`, spaces) encoded. */
 export function pathToUriReference(file: string): string {
-  return file.replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
+  // A lone surrogate has no UTF-8 form (encodeURIComponent would throw): it becomes U+FFFD.
+  const wellFormed = file.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  return wellFormed.replace(/^\.\//, "").split("/").map(encodeURIComponent).join("/");
 }
 
 export function toSarif(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, version: string): Sarif.Log {
