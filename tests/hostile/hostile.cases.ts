@@ -435,14 +435,13 @@ export const cases: readonly Case[] = [
   // ---- Medium 11: weights above 2^53 -----------------------------------------------------------
   {
     finding: "medium 11",
-    // Not fixed (see the closing note): counting works in Float64 dimensions. What is guaranteed is a
-    // clear refusal, never a wrong count.
-    name: "three seats whose weights sum above 2^53 are refused with the reason, never counted wrongly",
+    // A majority of three: A + C (2^53 + 2) wins, A alone (2^53 + 1) loses; each seat 1/3.
+    name: "three seats whose weights sum above 2^53 are analysed exactly (split into high and low parts)",
     files: () => ({
       "w.mlat": `state AAA { votes: 9007199254740993 }\nstate BBB { votes: 9007199254740993 }\nstate CCC { votes: 1 }\ninstitution I {\n  members: { AAA, BBB, CCC }\n  body B {\n    seats: members\n    rule r: yes by votes > 1/2\n  }\n}\n`,
     }),
     args: ["analyze", "w.mlat", "--format", "json"],
-    expect: { exit: 1, says: [/too fine to count exactly/], never: [/"winningCoalitions"/] },
+    expect: { exit: 0, says: [/"winningCoalitions": "4"/, /"CCC": \{\s*"swings": "2",\s*"normalized": "1\/3"/] },
   },
   // ---- Low -------------------------------------------------------------------------------------
   {

@@ -4,6 +4,7 @@
 // indicator of its seats. The counting methods (dp.ts, mitm.ts, enumerate.ts) work on this form.
 import type { BodyJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
+import { atLeast, splitWeights, type Split } from "./fine-weights.js";
 
 /** Holds when lo ≤ sum ≤ hi (either bound may be absent), inverted when `negate`. */
 export interface Atom {
@@ -88,19 +89,49 @@ export function buildGame(body: BodyJson, rule: RuleJson): Game {
       op = flip(op);
     }
     const key = ints.join(",");
+    const sum = ints.reduce((a, b) => a + (b < 0n ? -b : b), 0n);
+    if (sum > BigInt(Number.MAX_SAFE_INTEGER)) return fineAtom(key, ints, op, bound);
+    const atom = toInterval(dimOf(key, () => ints.map((x) => Number(x))), op, bound);
+    if ("value" in atom) return { kind: "const", value: atom.value };
+    atoms.push(atom);
+    return { kind: "atom", atom: atoms.length - 1 };
+  };
+
+  const dimOf = (key: string, weights: () => number[]): number => {
     let dim = dimKeys.get(key);
     if (dim === undefined) {
       dim = dims.length;
       dimKeys.set(key, dim);
-      const asNumbers = ints.map((x) => Number(x));
-      const sum = ints.reduce((a, b) => a + (b < 0n ? -b : b), 0n);
-      if (sum > BigInt(Number.MAX_SAFE_INTEGER)) throw new GameError("the weights are too fine to count exactly");
-      dims.push(asNumbers);
+      dims.push(weights());
     }
-    const atom = toInterval(dim, op, bound);
-    if ("value" in atom) return { kind: "const", value: atom.value };
-    atoms.push(atom);
+    return dim;
+  };
+  const interval = (dim: number, lo: number | null, hi: number | null): GameCondition => {
+    atoms.push({ dim, lo, hi, negate: false });
     return { kind: "atom", atom: atoms.length - 1 };
+  };
+
+  /** A comparison on weights too fine for doubles, over their high and low parts (fine-weights.ts). */
+  const fineAtom = (key: string, ints: bigint[], op: string, bound: Rational): GameCondition => {
+    const split: Split | undefined = splitWeights(ints);
+    if (!split) throw new GameError("the weights are too fine to count exactly (even their parts above 2^53 add up past 2^53)");
+    const high = dimOf(`high:${key}`, () => split.high);
+    const low = dimOf(`low:${key}`, () => split.low);
+    const geq = (t: bigint): GameCondition => {
+      const form = atLeast(split, t);
+      if (typeof form === "boolean") return { kind: "const", value: form };
+      const args = [interval(high, form.highAbove + 1, null), ...form.clauses.map((c): GameCondition => ({ kind: "and", args: [interval(high, c.high, c.high), interval(low, c.lowAtLeast, null)] }))];
+      return { kind: "or", args };
+    };
+    const not = (c: GameCondition): GameCondition => ({ kind: "not", arg: c });
+    switch (op) {
+      case ">=": return geq(bound.ceil());
+      case ">": return geq(bound.floor() + 1n);
+      case "<=": return not(geq(bound.floor() + 1n));
+      case "<": return not(geq(bound.ceil()));
+      case "=": return bound.isInteger() ? { kind: "and", args: [geq(bound.num), not(geq(bound.num + 1n))] } : { kind: "const", value: false };
+      default: return bound.isInteger() ? not({ kind: "and", args: [geq(bound.num), not(geq(bound.num + 1n))] }) : { kind: "const", value: true };
+    }
   };
 
   const lower = (c: ConditionJson): GameCondition => {
