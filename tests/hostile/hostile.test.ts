@@ -57,3 +57,23 @@ describe("hostile inputs (issue 14): every finding, bounded in time and memory",
     });
   });
 });
+
+describe("hostile timing (issue 14, medium 3): an edit saved while `fmt --write` runs is not lost", () => {
+  it("each file is read just before it is formatted and written, not all at the start", async () => {
+    const { spawn } = await import("node:child_process");
+    const dir = path.join(scratch, "race");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "b.mlat"), "state   OLD\n");
+    // Standard input is formatted first, and the CLI waits for it to end: the edit to b.mlat is
+    // made while it waits, as an editor would save it. A CLI that read b.mlat at the start would
+    // write back the formatted old text.
+    const child = spawn(process.execPath, [path.join(root, "bin/mlat.js"), "fmt", "--write", "-", "b.mlat"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.stdin.write("state   FIRST\n");
+    await new Promise((r) => setTimeout(r, 1000));
+    writeFileSync(path.join(dir, "b.mlat"), "state   NEW\n");
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    expect(readFileSync(path.join(dir, "b.mlat"), "utf8")).toBe("state NEW\n");
+  });
+});
