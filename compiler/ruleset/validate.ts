@@ -17,7 +17,34 @@ export interface SchemaError {
   readonly message: string;
 }
 
+/**
+ * JSON nested deeper than this is refused before the schema is checked: the generated validators
+ * recurse once per level and would overflow the stack (a rule of 5,000 nested `not`s). A rule's
+ * condition may nest 200 levels (consistency.ts), about 400 levels of JSON.
+ */
+export const MAX_JSON_DEPTH = 600;
+
+/** The path of the first place nested deeper than MAX_JSON_DEPTH, found without recursion. */
+function tooDeep(value: unknown): string | undefined {
+  type Node = { value: unknown; depth: number; parent: Node | undefined; key: string | number };
+  const todo: Node[] = [{ value, depth: 0, parent: undefined, key: "" }];
+  while (todo.length) {
+    const node = todo.pop()!;
+    if (node.value === null || typeof node.value !== "object") continue;
+    if (node.depth > MAX_JSON_DEPTH) {
+      const keys: (string | number)[] = [];
+      for (let n: Node | undefined = node; n?.parent; n = n.parent) keys.unshift(n.key);
+      return toJsonPath(keys.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join(""));
+    }
+    if (Array.isArray(node.value)) node.value.forEach((v, i) => todo.push({ value: v, depth: node.depth + 1, parent: node, key: i }));
+    else for (const [k, v] of Object.entries(node.value)) todo.push({ value: v, depth: node.depth + 1, parent: node, key: k });
+  }
+  return undefined;
+}
+
 export function validateAgainst(name: SchemaName, value: unknown): SchemaError[] {
+  const deep = tooDeep(value);
+  if (deep !== undefined) return [{ path: deep, message: `nests deeper than ${MAX_JSON_DEPTH} levels (a condition may nest at most 200)` }];
   const validate = validators[name];
   if (validate(value)) return [];
   return simplify(validate.errors ?? []);

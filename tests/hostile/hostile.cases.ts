@@ -432,6 +432,24 @@ export const cases: readonly Case[] = [
     args: ["analyze", "--ruleset", "neg.json"],
     expect: { exit: 2, says: [/MLAT4002/] },
   },
+  ...(
+    [
+      ["a veto naming no seat", (rs: Json) => (firstBody(rs).rules[0].condition = { op: "veto", seats: [] })],
+      ["a veto naming a seat the body does not have", (rs: Json) => (firstBody(rs).rules[0].condition = { op: "veto", seats: ["NOBODY"] })],
+      ["a body without seats", (rs: Json) => (firstBody(rs).seats = [])],
+      ["a bloc whose members hold no seat", (rs: Json) => (rs.blocs = [{ id: "X", body: firstBody(rs).id, members: ["NOBODY"], condition: { op: "compare", cmp: ">", left: { tally: "yes" }, right: { value: "1/2", relative: true, base: "all" } } }])],
+      // Written as text: JSON.stringify of 5,000 levels would overflow the test's own stack.
+      ["5,000 nested `not`", (rs: Json) => (firstBody(rs).rules[0].condition = { deep: 5000, arg: firstBody(rs).rules[0].condition })],
+    ] as const
+  ).map(
+    ([what, change], k): Case => ({
+      finding: "medium 10",
+      name: `a rule set with ${what} is refused with its path, not trusted`,
+      setup: (dir) => writeRulesetVariant(dir, `v${k}.json`, change),
+      args: ["analyze", "--ruleset", `v${k}.json`],
+      expect: { exit: 2, says: [/MLAT4002/, /\$\./] },
+    }),
+  ),
   // ---- Medium 11: weights above 2^53 -----------------------------------------------------------
   {
     finding: "medium 11",
@@ -444,6 +462,17 @@ export const cases: readonly Case[] = [
     expect: { exit: 0, says: [/"winningCoalitions": "4"/, /"CCC": \{\s*"swings": "2",\s*"normalized": "1\/3"/] },
   },
   // ---- Low -------------------------------------------------------------------------------------
+  {
+    finding: "low",
+    name: "a temporary file left by a write that was killed (SIGKILL) is removed by the next write to the same file",
+    files: () => ({ "d.mlat": base, ".out.json.999999.0123456789abcdef.mlat-tmp": "half a rule set" }),
+    args: ["compile", "d.mlat", "-o", "out.json"],
+    expect: { exit: 0 },
+    after: (dir) => {
+      assertNoTemps(dir);
+      assertRegular(`${dir}/out.json`);
+    },
+  },
   {
     finding: "low",
     name: "an entry file that is not UTF-8 exits 2",
@@ -564,5 +593,7 @@ function writeRulesetVariant(dir: string, name: string, change: (rs: Json) => vo
   if (r.status !== 0) fail(`could not compile the base design: ${r.stderr}`);
   const rs = JSON.parse(r.stdout);
   change(rs);
-  writeFileSync(path.join(dir, name), JSON.stringify(rs));
+  // A condition `{ deep: N, arg }` stands for N nested `not`s around `arg`.
+  const text = JSON.stringify(rs).replace(/\{"deep":(\d+),"arg":(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})\}/, (_, n: string, arg: string) => `${'{"op":"not","arg":'.repeat(Number(n))}${arg}${"}".repeat(Number(n))}`);
+  writeFileSync(path.join(dir, name), text);
 }

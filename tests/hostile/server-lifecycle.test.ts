@@ -27,13 +27,26 @@ class RawServer {
   constructor() {
     this.child = spawn(process.execPath, [path.join(root, "bin/mlat.js"), "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
     this.child.stderr!.on("data", (d) => (this.stderr += String(d)));
+    // Chunks are joined only once a whole message has arrived (a 60 MB answer comes in thousands).
+    let chunks: Buffer[] = [];
+    let received = 0;
+    let needed = 0;
     this.child.stdout!.on("data", (d: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, d]);
+      chunks.push(d);
+      received += d.length;
+      if (received < needed) return;
+      this.buffer = Buffer.concat([this.buffer, ...chunks]);
+      chunks = [];
+      received = 0;
+      needed = 0;
       for (;;) {
         const head = this.buffer.indexOf("\r\n\r\n");
         if (head < 0) return;
         const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, head).toString())?.[1]);
-        if (this.buffer.length < head + 4 + length) return;
+        if (this.buffer.length < head + 4 + length) {
+          needed = head + 4 + length - this.buffer.length;
+          return;
+        }
         const message = JSON.parse(this.buffer.subarray(head + 4, head + 4 + length).toString()) as Message;
         this.buffer = this.buffer.subarray(head + 4 + length);
         this.messages.push(message);
@@ -57,7 +70,7 @@ class RawServer {
     return answer;
   }
 
-  next(match: (m: Message) => boolean, ms = 10_000): Promise<Message> {
+  next(match: (m: Message) => boolean, ms = 30_000): Promise<Message> {
     const seen = this.messages.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -123,6 +136,23 @@ describe("the language server's life cycle (raw frames)", () => {
     expect(server.stderr).toMatch(/frame that cannot be read \(Content-Length value must be a number/);
     expect(server.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
+
+  // About 8 s here, most of it the server's first check of the file and 60 MB of JSON on the wire
+  // (the outline itself: 1.4 s in process); bounded at 20 s like the suite's other large cases.
+  it("answers the outline of 400,000 states in linear time (it was quadratic: 61 s)", async () => {
+    server = new RawServer();
+    await server.request(1, "initialize", initialize);
+    server.send({ method: "initialized", params: {} });
+    const text = Array.from({ length: 400_000 }, (_, i) => `state S${i}\n`).join("");
+    const big = pathToFileURL(path.join(folder, "big.mlat")).href;
+    server.send({ method: "textDocument/didOpen", params: { textDocument: { uri: big, languageId: "mlat", version: 1, text } } });
+    const started = performance.now();
+    const symbols = await server.request(2, "textDocument/documentSymbol", { textDocument: { uri: big } });
+    const seconds = (performance.now() - started) / 1000;
+    expect(symbols.error).toBeUndefined();
+    expect((symbols.result as unknown[]).length).toBe(400_000);
+    expect(seconds).toBeLessThan(20);
+  }, 40_000);
 
   it("refuses a rename that is not possible with a message, not a stack trace", async () => {
     server = new RawServer();
