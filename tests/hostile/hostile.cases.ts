@@ -411,6 +411,16 @@ export const cases: readonly Case[] = [
     args: ["eval", "t.mlat", "--events", "events.json"],
     expect: { exit: 0, says: [/violation of I\.NoBigPayments by AAA/, /amount: 1000000000000000000000 >= 5/] },
   },
+  {
+    finding: "medium 9",
+    name: "`0.1000000000000000001` is not 0.1: it passes `amount > 1/10`",
+    files: () => ({
+      "t.mlat": `action Pay(by: state, amount: number)\n${base.replace("  body B {", "  principle NoBigPayments:\n    every member must not Pay(amount: > 1/10)\n  body B {")}`,
+      "events.json": `{ "events": [ { "actor": "AAA", "action": "Pay", "args": { "amount": 0.1 } }, { "actor": "BBB", "action": "Pay", "args": { "amount": 0.1000000000000000001 } } ] }`,
+    }),
+    args: ["eval", "t.mlat", "--events", "events.json"],
+    expect: { exit: 0, says: [/violation of I\.NoBigPayments by BBB/], never: [/by AAA/] },
+  },
   // ---- Medium 10: inconsistent rule sets -------------------------------------------------------
   {
     finding: "medium 10",
