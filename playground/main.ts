@@ -233,6 +233,12 @@ class Playground {
     this.refreshTimer = setTimeout(() => void this.panel.refresh(), ms);
   }
 
+  /** The tab in front and the 1-based line of its cursor. */
+  cursor(): { file: string; line: number } {
+    const view = this.views.get(uriOf(this.active));
+    return { file: this.active, line: view ? view.state.doc.lineAt(view.state.selection.main.head).number : 0 };
+  }
+
   share(): string {
     const link = `${location.href.replace(/#.*$/, "")}${encodeShare({ files: this.order.map((name) => ({ name, text: this.views.get(uriOf(name))!.state.doc.toString() })), active: this.active })}`;
     history.replaceState(null, "", link);
@@ -265,7 +271,7 @@ function start(): void {
 
   const playground = new Playground();
   // For the browser console and the end-to-end test: the texts of every tab.
-  (window as unknown as { mlat: object }).mlat = { texts: () => playground.texts() };
+  (window as unknown as { mlat: object }).mlat = { texts: () => playground.texts(), cursor: () => playground.cursor() };
   const select = $<HTMLSelectElement>("examples");
   const names = Object.keys(MLAT_EXAMPLES).sort();
   select.replaceChildren(

@@ -63,11 +63,12 @@ type BrowserGlobal = any;
 const texts = (page: Page): Promise<Record<string, string>> => page.evaluate(() => (globalThis as BrowserGlobal).mlat.texts());
 const bodyData = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => (globalThis as BrowserGlobal).document.body.dataset[k], key);
 
-/** Moves the mouse over the first occurrence of `word` in the visible editor. */
-async function hoverWord(page: Page, word: string): Promise<void> {
+/** Moves the mouse over the first (or last) occurrence of `word` in the visible editor. */
+async function hoverWord(page: Page, word: string, last = false): Promise<void> {
   const box = await page.evaluate(
-    ([selector, w]) => {
+    ([selector, w, fromEnd]) => {
       const g = globalThis as BrowserGlobal;
+      let found = null;
       const content = g.document.querySelector(selector!)!;
       const walker = g.document.createTreeWalker(content, g.NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -77,14 +78,22 @@ async function hoverWord(page: Page, word: string): Promise<void> {
         range.setStart(node, at);
         range.setEnd(node, at + w!.length);
         const r = range.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        found = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        if (!fromEnd) return found;
       }
-      return null;
+      return found;
     },
-    [visibleEditor, word],
+    [visibleEditor, word, last] as const,
   );
   if (!box) throw new Error(`\`${word}\` is not on screen`);
   await page.mouse.move(box.x, box.y);
+}
+
+/** Clicks the first (or last) occurrence of `word` in the visible editor. */
+async function clickWord(page: Page, word: string, last = false): Promise<void> {
+  await hoverWord(page, word, last);
+  await page.mouse.down();
+  await page.mouse.up();
 }
 
 maybe("the playground in Chromium", () => {
@@ -138,6 +147,14 @@ maybe("the playground in Chromium", () => {
     expect(await page.locator(".cm-tooltip-hover").textContent()).toMatch(/Luxembourg/);
     await page.mouse.move(5, 5);
 
+    // Go to definition (F12): from the use of `Benelux` in a scenario to its declaration.
+    await page.keyboard.press("Control+End");
+    await page.waitForTimeout(100);
+    await clickWord(page, "Benelux", true);
+    await page.keyboard.press("F12");
+    const declared = (await texts(page))["eec-1958.mlat"]!.split("\n").findIndex((l) => l.startsWith("group Benelux")) + 1;
+    await page.waitForFunction((line) => (globalThis as BrowserGlobal).mlat.cursor().line === line, declared, { timeout: 5_000 });
+
     // Complete a keyword at the start of a line.
     await page.locator(visibleEditor).click();
     await page.keyboard.press("Control+End");
@@ -164,10 +181,20 @@ maybe("the playground in Chromium", () => {
     expect(outside).toEqual([]);
   });
 
-  it("opens a damaged share link with a message and the default example, not a blank page", async () => {
+  it("opens a damaged share link with a message and the default example, not a blank page; formats as `mlat fmt` does", async () => {
     const page = await open(`${origin}/#v=1&d=garbage`);
     expect(await page.locator("#status").textContent()).toMatch(/the link is damaged/);
     expect(Object.keys(await texts(page)).length).toBeGreaterThan(0);
+    // Formatting (Shift-Alt-F) gives what `mlat fmt` gives for the same text.
+    await page.locator(visibleEditor).click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type("state   ZZZ   { population: 1 }\n");
+    const [file, unformatted] = Object.entries(await texts(page))[0]!;
+    const expected = mlat(["fmt", "-", "--stdin-filename", file], { input: unformatted });
+    expect(expected.code).toBe(0);
+    await page.keyboard.press("Shift+Alt+F");
+    await page.waitForFunction((f) => (globalThis as BrowserGlobal).mlat.texts()[f].startsWith("state ZZZ {"), file, { timeout: 5_000 });
+    expect((await texts(page))[file]).toBe(expected.stdout);
     const future = await open(`${origin}/#v=9&d=x`);
     expect(await future.locator("#status").textContent()).toMatch(/newer playground \(format 9\)/);
     expect(Object.keys(await texts(future)).length).toBeGreaterThan(0);
