@@ -72,7 +72,7 @@ export type {
 
 // ─── what people read: formatting, tables, reports, pictures ────────────────────────────────
 export { format, type FormatResult } from "./format/formatter.js";
-export { table as analysisTable } from "./report/analysis-table.js";
+export { table as analysisTable, seatSetNames } from "./report/analysis-table.js";
 export { profileText } from "./report/profile-text.js";
 // `formatShare`: the name the façade had for it when it lived beside the diff.
 export { percent, percent as formatShare } from "./report/percent.js";

@@ -3,8 +3,8 @@
 import type { LineIndex } from "../compiler/index.js";
 import { format } from "../compiler/index.js";
 
-export function formattingEdits(text: string, file: string, index: LineIndex) {
-  const r = format(text, file);
+export function formattingEdits(text: string, file: string, index: LineIndex, lineWidth?: number) {
+  const r = format(text, file, lineWidth ? { lineWidth } : {});
   if (!r.ok || r.text === text) return [];
   return [{ range: { start: { line: 0, character: 0 }, end: index.position(text.length) }, newText: r.text }];
 }

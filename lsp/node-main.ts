@@ -2,7 +2,7 @@
 // server): stdio transport, and the disk through the compiler's one Node source host.
 import * as path from "node:path";
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
-import { expandPaths, NodeSourceHost } from "../compiler/node/index.js";
+import { expandPaths, NodeSourceHost, projectOf } from "../compiler/node/index.js";
 import { startServer } from "./server.js";
 
 /** Designs below the workspace folders (honouring `exclude` in mlat.json), at most `limit`. */
@@ -23,4 +23,4 @@ reader.onError((e) => {
 const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
 process.on("uncaughtException", (e) => connection.console.error(`mlat: uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 // The server re-reads files from disk (they change under it); open documents override them.
-startServer(connection, { disk: new NodeSourceHost({ cache: false }), findDesigns });
+startServer(connection, { disk: new NodeSourceHost({ cache: false }), findDesigns, lineWidthOf: (p) => projectOf(path.dirname(p)).lineWidth });

@@ -24,6 +24,8 @@ export interface ServerEnvironment {
   readonly disk: SourceHost & { forget?(path: string): void };
   /** The designs of the workspace folders, checked even when not open. */
   readonly findDesigns: (folders: readonly string[]) => string[];
+  /** `lineWidth` from the project's mlat.json, when the environment has projects. */
+  readonly lineWidthOf?: (path: string) => number | undefined;
 }
 
 export function startServer(connection: Connection, env: ServerEnvironment): void {
@@ -319,7 +321,11 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       const p = uriToPath(params.textDocument.uri);
       const text = host.text(p);
       const i = indexOf(p);
-      return text !== undefined && i ? formattingEdits(text, p, i) : [];
+      // The client's width when it sends one (the protocol has none; our extension adds it),
+      // else the project's mlat.json, else the formatter's default.
+      const fromClient = (params.options as { lineWidth?: unknown }).lineWidth;
+      const lineWidth = typeof fromClient === "number" && fromClient >= 20 ? fromClient : env.lineWidthOf?.(p);
+      return text !== undefined && i ? formattingEdits(text, p, i, lineWidth) : [];
     }),
   );
 

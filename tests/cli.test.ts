@@ -103,7 +103,7 @@ describe("mlat compile", () => {
     expect(r.code).toBe(0);
     const rs = JSON.parse(r.stdout);
     expect(rs.format).toBe("mlat.ruleset");
-    expect(rs.version).toBe("1.1");
+    expect(rs.version).toBe("1.2");
     expect(rs.institutions[0].bodies[0].weights.votes).toEqual({ FRA: "4", DEU: "4", ITA: "4", BEL: "2", NLD: "2", LUX: "1" });
   });
 
@@ -342,7 +342,7 @@ describe("mlat eval", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("UN.SecurityCouncil.substantive: rejected");
     expect(r.stdout).toContain("✓ yes 11, needs ≥ 9");
-    expect(r.stdout).toContain("✗ vetoed by RUS (permanent)");
+    expect(r.stdout).toContain("✗ vetoed by RUS (permanent: UN Charter, Art. 23(1))");
     expect(r.stdout).toContain("to adopt it: RUS would have to vote yes");
   });
 
@@ -399,11 +399,11 @@ describe("mlat test", () => {
   it("fails with expected and actual outcomes and the engine's reasons, exit 1", () => {
     const r = mlat(["test", "tests/fixtures/failing-tests.mlat"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('FAIL tests/fixtures/failing-tests.mlat:12 scenario "expects the wrong outcome"');
-    expect(r.stdout).toContain("expected adopted; got rejected, vetoed by A on Club.Assembly.simple");
+    expect(r.stdout).toContain('FAIL tests/fixtures/failing-tests.mlat:13 scenario "expects the wrong outcome"');
+    expect(r.stdout).toContain("expected adopted; got rejected, vetoed by A on Club.Assembly.simple (Art. 3)");
     expect(r.stdout).toContain("✗ vetoed by A");
     expect(r.stdout).toContain("expected veto players = { B }; but the veto players are { A }");
-    expect(r.stdout).toContain("PASS tests/fixtures/failing-tests.mlat:21 assert Club.Assembly.simple: small can block");
+    expect(r.stdout).toContain("PASS tests/fixtures/failing-tests.mlat:22 assert Club.Assembly.simple: small can block");
     expect(r.stdout.trim().split("\n").pop()).toBe("3 passed, 2 failed");
   });
 
@@ -416,7 +416,7 @@ describe("mlat test", () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     expect(xml).toContain('<testsuite name="tests/fixtures/failing-tests.mlat" tests="5" failures="2"');
     expect((xml.match(/<testcase /g) ?? []).length).toBe(5);
-    expect(xml).toContain('<failure message="expected adopted; got rejected, vetoed by A on Club.Assembly.simple">');
+    expect(xml).toContain('<failure message="expected adopted; got rejected, vetoed by A on Club.Assembly.simple (Art. 3)">');
     const stdoutXml = mlat(["test", "--format", "junit", "tests/fixtures/failing-tests.mlat"]).stdout;
     expect(stdoutXml).toContain("<testsuites");
   });

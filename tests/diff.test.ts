@@ -149,7 +149,7 @@ describe("mlat diff end to end", () => {
   };
 
   it("finds the abstention that tells `yes >= 9` from `yes >= 3/5 of voting` in the Security Council, and the witness reproduces with mlat eval", () => {
-    const changed = temp("un.mlat", readFileSync(path.join(root, "examples/un.mlat"), "utf8").replace("rule procedural: yes >= 9", "rule procedural: yes >= 3/5 of voting"));
+    const changed = temp("un.mlat", readFileSync(path.join(root, "examples/un.mlat"), "utf8").replace(/(rule procedural[\s\S]*?:) yes >= 9/, "$1 yes >= 3/5 of voting"));
     writeFileSync(path.join(path.dirname(changed), "world.mlat"), readFileSync(path.join(root, "examples/world.mlat"), "utf8"));
     const r = mlat(["diff", "examples/un.mlat", changed, "--format", "json"]);
     expect(r.code).toBe(1);

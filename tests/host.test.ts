@@ -41,7 +41,7 @@ describe("hover", () => {
   it("shows a rule in plain words with its veto players and power", () => {
     const { ide, offset } = setup(EEC.replace("rule qualified", "rule qual<|>ified"));
     const h = ide.hover("/w/main.mlat", offset)!;
-    expect(h.markdown).toContain("adopted when the votes of the seats that vote yes add up to at least 8");
+    expect(h.markdown).toContain("adopted when the votes of the seats voting yes add up to at least 8");
     expect(h.markdown).toContain("veto players: `FRA`, `DEU`");
     expect(h.markdown).toContain("dummies: `LUX`");
     expect(h.markdown).toMatch(/\| `FRA` \| 50\.00% \| 50\.00% \|/);

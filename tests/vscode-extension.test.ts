@@ -24,7 +24,7 @@ describe("the extension manifest", () => {
     expect(config.comments).toEqual({ lineComment: "//", blockComment: ["/*", "*/"] });
     expect(Object.keys(config)).toEqual(expect.arrayContaining(["brackets", "autoClosingPairs", "surroundingPairs", "indentationRules", "wordPattern"]));
     expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(["mlat.analyzeRuleAtCursor", "mlat.runScenariosInFile", "mlat.showPowerReport", "mlat.restartServer"]);
-    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(["mlat.trace.server", "mlat.server.path"]);
+    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(["mlat.trace.server", "mlat.format.lineWidth", "mlat.server.path"]);
     expect(manifest.engines.vscode).toBe("^1.91.0");
   });
 });

@@ -5,6 +5,11 @@ import { CliError } from "./errors.js";
 
 export { CliError };
 
+/** The terminal's width for tables; 100 when the output is not a terminal (files, pipes, CI). */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  return stream.isTTY && stream.columns ? Math.max(60, stream.columns) : 100;
+}
+
 export function useColor(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
   if (flag === false) return false;
   if (process.env["NO_COLOR"] !== undefined && process.env["NO_COLOR"] !== "") return false;

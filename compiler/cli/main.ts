@@ -118,10 +118,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--check", "list the files that are not formatted, exit 1 if any")
     .option("--write", "rewrite the files in place (atomically; a file that does not parse is left alone)")
     .option("--stdin-filename <name>", "the file name for a design read from standard input")
+    .option("--line-width <columns>", "the line width (default: lineWidth in mlat.json, else 100)")
     .option("--no-color", "never colour the output")
     .action(async (paths: string[], o) => {
       const { runFmt } = await import("./commands/fmt.js");
-      setExit(await runFmt(paths, { check: o.check, write: o.write, stdinFilename: o.stdinFilename, color: o.color }));
+      setExit(await runFmt(paths, { check: o.check, write: o.write, stdinFilename: o.stdinFilename, color: o.color, lineWidth: o.lineWidth }));
     });
 
   program

@@ -11,6 +11,7 @@ import type { Span } from "../text/span.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { CommentPool } from "./comments.js";
 import * as P from "./print-expressions.js";
+import { breakFilter, fill, header, headedCondition, weightTable, type LineContext } from "./break-lines.js";
 
 export interface FormatResult {
   readonly ok: boolean;
@@ -26,21 +27,26 @@ const IND = "  ";
  * Formats a design. A byte-order mark and Windows line ends (`\r\n`) are kept as the file had
  * them: the formatter works on the text without them and puts them back.
  */
-export function format(original: string, file: string): FormatResult {
+export interface FormatOptions {
+  /** The line width (default 100): long conditions, headers, groups and tables break to fit it. */
+  readonly lineWidth?: number;
+}
+
+export function format(original: string, file: string, options: FormatOptions = {}): FormatResult {
   const bom = original.startsWith("\uFEFF") ? "\uFEFF" : "";
   const crlf = /\r\n/.test(original) && !/(^|[^\r])\n/.test(original);
   const text = (bom ? original.slice(1) : original).replace(/\r\n/g, "\n");
-  const r = formatText(text, file);
+  const r = formatText(text, file, Math.max(20, options.lineWidth ?? P.WIDTH));
   // Errors point into the file as it is (the parser reads a BOM and `\r` as white space).
   if (!r.ok) return { ...r, text: original, diagnostics: r.diagnostics.length && text !== original ? parse(original, file).diagnostics.filter((d) => d.severity === "error") : r.diagnostics };
   return { ...r, text: bom + (crlf ? r.text.replace(/\n/g, "\r\n") : r.text) };
 }
 
-function formatText(text: string, file: string): FormatResult {
+function formatText(text: string, file: string, width: number): FormatResult {
   const parsed = parse(text, file);
   const errors = parsed.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return { ok: false, text, diagnostics: errors, reason: "the file has syntax errors" };
-  const printer = new Printer(text, new CommentPool(parsed.comments, text));
+  const printer = new Printer(text, new CommentPool(parsed.comments, text), width);
   const out = printer.file(parsed.ast);
   const check = verify(text, out, file, parsed.comments);
   if (check) return { ok: false, text, diagnostics: [], reason: check };
@@ -59,12 +65,14 @@ function verify(original: string, formatted: string, file: string, comments: rea
 }
 
 /** Runs of one-line state declarations are aligned, so their attribute blocks line up. */
-function alignStates(decls: readonly A.Declaration[], bodies: string[], placed: readonly { blankBefore: boolean; leading: readonly IToken[]; interior: boolean }[]): void {
+function alignStates(decls: readonly A.Declaration[], bodies: string[], placed: readonly { blankBefore: boolean; leading: readonly IToken[]; interior: boolean }[], lineWidth: number): void {
   let run: number[] = [];
   const flush = () => {
     const heads = run.map((i) => bodies[i]!.indexOf(" {"));
     const width = maxOf(heads.filter((h) => h >= 0));
-    if (run.length > 1) for (const [k, i] of run.entries()) if (heads[k]! >= 0) bodies[i] = bodies[i]!.slice(0, heads[k]).padEnd(width) + bodies[i]!.slice(heads[k]);
+    // Aligned only when every aligned line still fits the line width.
+    const fits = run.every((i, k) => heads[k]! < 0 || bodies[i]!.length - heads[k]! + width <= lineWidth);
+    if (run.length > 1 && fits) for (const [k, i] of run.entries()) if (heads[k]! >= 0) bodies[i] = bodies[i]!.slice(0, heads[k]).padEnd(width) + bodies[i]!.slice(heads[k]);
     run = [];
   };
   decls.forEach((d, i) => {
@@ -83,12 +91,21 @@ interface Item {
   readonly print: (indent: string) => string;
 }
 
+/** `cite "…"` and `at "…"`, the places a long header breaks. */
+function citeParts(c: A.Citation | undefined): string[] {
+  return c ? [`cite ${P.str(c.text)}`, ...(c.url !== undefined ? [`at ${P.str(c.url)}`] : [])] : [];
+}
+
 function isBlock(d: A.Declaration): boolean {
   return d.kind === "institution" || d.kind === "arrangement" || d.kind === "scenario";
 }
 
 class Printer {
-  constructor(private readonly text: string, private readonly pool: CommentPool) {}
+  private readonly ctx: LineContext;
+
+  constructor(private readonly text: string, private readonly pool: CommentPool, private readonly width: number) {
+    this.ctx = { text, width };
+  }
 
   file(ast: A.SourceFile): string {
     const decls = ast.declarations;
@@ -97,7 +114,7 @@ class Printer {
     // fact keeps its text), prints as written.
     const asWritten = (d: A.Declaration, i: number) => (placed[i]!.interior && !isBlock(d)) || (d.kind === "assert" && d.fact.kind === "unknownFact");
     const bodies = decls.map((d, i) => (asWritten(d, i) ? this.verbatim(d.span, "") : this.declaration(d)));
-    alignStates(decls, bodies, placed);
+    alignStates(decls, bodies, placed, this.width);
     const chunks: string[] = [];
     decls.forEach((d, i) => {
       const p = placed[i]!;
@@ -180,28 +197,34 @@ class Printer {
         return `use ${P.str(d.path)}`;
       case "state": {
         const attrs = d.attributes.map((a) => `${a.key.text}: ${P.value(a.value)}`);
-        return `state ${d.name.text}${this.title(d.title)}${attrs.length ? ` { ${attrs.join(", ")} }` : ""}`;
+        const head = `state ${d.name.text}${this.title(d.title)}`;
+        if (!attrs.length) return head;
+        const one = `${head} { ${attrs.join(", ")} }`;
+        return one.length <= this.width ? one : `${head} {\n${fill(IND, attrs, "", IND, this.width)}\n}`;
       }
       case "group": {
         const head = `group ${d.name.text} = `;
-        return head + P.set(d.expr, "", head.length);
+        if (d.expr.kind === "allStates" && d.expr.filter) return `${head}states where ${breakFilter(d.expr.filter, head.length + 13, IND, this.width)}`;
+        return head + P.set(d.expr, "", head.length, this.width);
       }
       case "action":
         return `action ${d.name.text}(${d.params.map((p) => `${p.name.text}: ${p.type.text}`).join(", ")})`;
       case "institution":
-        return this.braceBlock(`institution ${d.name.text}${this.title(d.title)}`, d.items.map((i) => ({ span: i.span, block: i.kind === "body", print: (ind: string) => this.institutionItem(i, ind) })), d.span, "");
+        return this.braceBlock(header([`institution ${d.name.text}`, ...(d.title !== undefined ? [P.str(d.title)] : [])], "", this.width, " {").slice(0, -2), d.items.map((i) => ({ span: i.span, block: i.kind === "body", print: (ind: string) => this.institutionItem(i, ind) })), d.span, "");
       case "arrangement": {
         const items: Item[] = [];
         if (d.kindKeyword && d.arrangementKind) items.push({ span: { start: d.kindKeyword.span.start, end: d.arrangementKind.span.end }, print: (ind) => `${ind}kind: ${d.arrangementKind!.text}` });
         for (const c of d.commitments) items.push({ span: c.span, print: (ind) => `${ind}${this.conduct(c)}` });
-        return this.braceBlock(`arrangement ${d.name.text}${this.title(d.title)} between ${d.parties.map((p) => P.set(p)).join(", ")}`, items, d.span, "");
+        const parties = `between ${d.parties.map((p) => P.set(p, IND, 0, this.width)).join(", ")}`;
+        return this.braceBlock(header([`arrangement ${d.name.text}`, ...(d.title !== undefined ? [P.str(d.title)] : []), parties], "", this.width, " {").slice(0, -2), items, d.span, "");
       }
       case "scenario":
         return this.braceBlock(`scenario ${P.str(d.name.text)}`, d.items.map((i) => ({ span: i.span, print: (ind: string) => this.scenarioItem(i, ind) })), d.span, "");
       case "assert":
-        return `assert ${P.qualified(d.target)}: ${d.negated ? "not " : ""}${P.fact(d.fact)}`;
+        const one = `assert ${P.qualified(d.target)}: ${d.negated ? "not " : ""}${P.fact(d.fact)}`;
+        return one.length <= this.width ? one : `assert ${P.qualified(d.target)}:\n${IND}${d.negated ? "not " : ""}${P.fact(d.fact)}`;
       case "bloc":
-        return `bloc ${d.name.text} in ${P.qualified(d.body)}${d.condition ? `: ${P.condition(d.condition)}` : ""}`;
+        return d.condition ? headedCondition(`bloc ${d.name.text} in ${P.qualified(d.body)}:`, d.condition, "", this.ctx) : `bloc ${d.name.text} in ${P.qualified(d.body)}`;
     }
   }
 
@@ -212,13 +235,16 @@ class Printer {
   private institutionItem(i: A.InstitutionItem, ind: string): string {
     switch (i.kind) {
       case "members":
-        return `${ind}members: ${P.set(i.set, ind, ind.length + 9)}`;
+        return `${ind}members: ${P.set(i.set, ind, ind.length + 9, this.width)}`;
       case "requires":
-        return `${ind}requires: ${P.set(i.set, ind, ind.length + 10)}`;
+        return `${ind}requires: ${P.set(i.set, ind, ind.length + 10, this.width)}`;
       case "admission":
-        return `${ind}admission: ${i.steps.map(P.qualified).join(" after ")}`;
+        return i.steps.slice(1).reduce((line, step) => {
+          const last = line.slice(line.lastIndexOf("\n") + 1);
+          return last.length + 7 + P.qualified(step).length <= this.width ? `${line} after ${P.qualified(step)}` : `${line}\n${ind}${IND}after ${P.qualified(step)}`;
+        }, `${ind}admission: ${P.qualified(i.steps[0]!)}`);
       case "body":
-        return this.braceBlock(`${ind}body ${i.name.text}${this.title(i.title)}`, i.items.map((b) => ({ span: b.span, print: (inner: string) => this.bodyItem(b, inner) })), i.span, ind);
+        return this.braceBlock(header([`${ind}body ${i.name.text}${this.title(i.title)}`, ...citeParts(i.cite)], ind, this.width, " {").slice(0, -2), i.items.map((b) => ({ span: b.span, print: (inner: string) => this.bodyItem(b, inner) })), i.span, ind);
       case "principle":
         return this.principle(i, ind);
     }
@@ -227,32 +253,29 @@ class Printer {
   private bodyItem(b: A.BodyItem, ind: string): string {
     switch (b.kind) {
       case "seats": {
-        const head = `${ind}seats${b.seatClass ? ` ${b.seatClass.text}` : ""}: `;
-        return head + (b.count ? String(b.count.value) : b.set ? P.set(b.set, ind, head.length) : "");
+        const head = header([`${ind}seats${b.seatClass ? ` ${b.seatClass.text}` : ""}`, ...citeParts(b.cite)], ind, this.width, ": ");
+        const column = head.length - head.lastIndexOf("\n") - 1;
+        return head + (b.count ? String(b.count.value) : b.set ? P.set(b.set, ind, column, this.width) : "");
       }
       case "rule":
-        return `${ind}rule ${b.name.text}${this.title(b.title)}: ${P.condition(b.condition)}`;
+        return headedCondition(header([`${ind}rule ${b.name.text}${this.title(b.title)}`, ...citeParts(b.cite)], ind, this.width, ":"), b.condition, ind, this.ctx);
       case "quorum":
-        return `${ind}quorum: ${P.condition(b.condition)}`;
+        return headedCondition(`${ind}quorum:`, b.condition, ind, this.ctx);
       case "weight": {
         const entries = b.entries.map((e) => ({ key: e.key.text, value: P.num(e.value) }));
         const head = `${ind}weight ${b.name.text}${b.default ? ` default ${P.num(b.default)}` : ""}`;
-        const inline = `${head} { ${entries.map((e) => `${e.key}: ${e.value}`).join(", ")} }`;
-        if (entries.length <= 6 && inline.length <= P.WIDTH) return entries.length ? inline : `${head} { }`;
-        // One entry per line, values aligned.
-        const width = maxOf(entries.map((e) => e.key.length));
-        const inner = ind + IND;
-        return `${head} {\n${entries.map((e) => `${inner}${`${e.key}:`.padEnd(width + 1)} ${e.value}`).join("\n")}\n${ind}}`;
+        return weightTable(head, entries, ind, this.width);
       }
     }
   }
 
   private principle(p: A.PrincipleDecl, ind: string): string {
     const inner = ind + IND;
-    const lines = [`${ind}principle ${p.name.text}${this.title(p.title)}:`];
-    if (p.trigger) lines.push(`${inner}when ${P.pattern(p.trigger)}`);
+    const lines = [header([`${ind}principle ${p.name.text}${this.title(p.title)}`, ...citeParts(p.cite)], ind, this.width, ":")];
+    const pattern = (head: string, x: A.ActionPattern) => fill(`${head}${x.action.text}(`, P.patternArguments(x), ")", inner + IND + IND, this.width);
+    if (p.trigger) lines.push(pattern(`${inner}when `, p.trigger));
     const subject = p.subject.kind === "every" ? `every ${P.set(p.subject.set)}` : p.subject.name.text;
-    lines.push(`${inner}${subject} ${p.deontic} ${P.pattern(p.action)}`);
+    lines.push(pattern(`${inner}${subject} ${p.deontic} `, p.action));
     if (p.where.length) {
       lines.push(
         `${inner}where ${p.where.map((w) => (w.kind === "in" ? `${w.name.text} ${w.negated ? "not in" : "in"} ${P.set(w.set)}` : `${w.name.text} ${w.op} ${P.value(w.value)}`)).join(" and ")}`,
@@ -276,8 +299,9 @@ class Printer {
       case "vote": {
         const ballots = i.ballots.map((b) => `${b.choice}: ${b.seats.map((s) => P.set(s)).join(", ")}`);
         const one = `${ind}vote ${P.qualified(i.rule)} { ${ballots.join("  ")} }`;
-        if (one.length <= P.WIDTH || ballots.length <= 1) return ballots.length ? one : `${ind}vote ${P.qualified(i.rule)} { }`;
-        return `${ind}vote ${P.qualified(i.rule)} {\n${ballots.map((b) => `${ind}${IND}${b}`).join("\n")}\n${ind}}`;
+        if (one.length <= this.width || ballots.length === 0) return ballots.length ? one : `${ind}vote ${P.qualified(i.rule)} { }`;
+        const lines = i.ballots.map((b) => fill(`${ind}${IND}${b.choice}: `, b.seats.map((s) => P.set(s, ind + IND, 0, this.width)), "", ind + IND + IND, this.width));
+        return `${ind}vote ${P.qualified(i.rule)} {\n${lines.join("\n")}\n${ind}}`;
       }
     }
   }

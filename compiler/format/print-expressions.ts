@@ -2,6 +2,7 @@
 // numbers and strings, in the canonical spacing.
 import type * as A from "../syntax/ast.js";
 
+/** The default line width of `mlat fmt` (`--line-width`, `lineWidth` in mlat.json). */
 export const WIDTH = 100;
 
 export function str(s: string): string {
@@ -22,19 +23,19 @@ export function value(v: A.Value): string {
 }
 
 /** A group expression on one line; `literalBreak` lets a long literal wrap at `indent`. */
-export function set(s: A.SetExpr, indent = "", column = 0): string {
+export function set(s: A.SetExpr, indent = "", column = 0, width = WIDTH): string {
   switch (s.kind) {
     case "setLiteral": {
       if (s.items.length === 0) return "{ }";
       const one = `{ ${s.items.map((i) => i.text).join(", ")} }`;
-      if (column + one.length <= WIDTH) return one;
+      if (column + one.length <= width) return one;
       // Wrap: items filled line by line, indented one level deeper.
       const inner = indent + "  ";
       const lines: string[] = [];
       let line = "";
       for (const item of s.items.map((i) => i.text)) {
         const next = line ? `${line}, ${item}` : item;
-        if (inner.length + next.length + 1 > WIDTH && line) {
+        if (inner.length + next.length + 1 > width && line) {
           lines.push(line + ",");
           line = item;
         } else line = next;
@@ -51,10 +52,10 @@ export function set(s: A.SetExpr, indent = "", column = 0): string {
     case "ref":
       return `${s.name.text}${s.index !== undefined ? `.${s.index}` : ""}${s.count !== undefined ? ` * ${s.count}` : ""}`;
     case "setParen":
-      return `(${set(s.inner, indent, column + 1)})`;
+      return `(${set(s.inner, indent, column + 1, width)})`;
     case "setBinary": {
-      const left = set(s.left, indent, column);
-      return `${left} ${s.op} ${set(s.right, indent, column + left.length + 3)}`;
+      const left = set(s.left, indent, column, width);
+      return `${left} ${s.op} ${set(s.right, indent, column + left.length + 3, width)}`;
     }
   }
 }
@@ -96,7 +97,12 @@ export function qualified(q: A.QualifiedName): string {
 }
 
 export function pattern(p: A.ActionPattern): string {
-  return `${p.action.text}(${p.args.map((a) => `${a.name.text}: ${argument(a.value)}`).join(", ")})`;
+  return `${p.action.text}(${patternArguments(p).join(", ")})`;
+}
+
+/** `ally: victim`, `level: >= 2%`: the arguments of a pattern, for filling lines. */
+export function patternArguments(p: A.ActionPattern): string[] {
+  return p.args.map((a) => `${a.name.text}: ${argument(a.value)}`);
 }
 
 function argument(v: A.ArgumentValue): string {

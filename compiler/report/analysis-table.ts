@@ -1,18 +1,75 @@
 // The analysis of a rule as a table a person can read: shares as percentages, seats with equal
 // power merged into one row, veto players and dummies marked, the power classes summarized.
 import { maxOf } from "../text/arrays.js";
+import { escapeControl } from "../text/escape.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
+import type { RuleSet } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
 import { percent } from "./percent.js";
 
 const pct = percent;
 
+/** Names for sets of seats: sorted seat ids joined by "," → the design's name for exactly those seats. */
+export type SeatSetNames = ReadonlyMap<string, string>;
+
+const setKey = (seats: readonly string[]) => [...seats].sort().join(",");
+
+/**
+ * The names a design gives to sets of a rule's seats: its body's seat classes, and every group
+ * whose members hold exactly those seats (first declared wins).
+ */
+export function seatSetNames(ruleset: RuleSet, ruleId: string): SeatSetNames {
+  const names = new Map<string, string>();
+  const body = ruleset.institutions.flatMap((i) => i.bodies).find((b) => b.rules.some((r) => r.id === ruleId));
+  if (!body) return names;
+  const classes = new Map<string, string[]>();
+  for (const s of body.seats) if (s.class) classes.set(s.class, [...(classes.get(s.class) ?? []), s.id]);
+  for (const [c, seats] of classes) if (seats.length > 1) names.set(setKey(seats), c);
+  const seatOf = new Map(body.seats.filter((s) => s.state).map((s) => [s.state!, s.id]));
+  for (const g of ruleset.groups) {
+    const seats = g.members.map((m) => seatOf.get(m));
+    if (seats.length > 1 && seats.every((x) => x !== undefined)) {
+      const key = setKey(seats as string[]);
+      if (!names.has(key)) names.set(key, g.id);
+    }
+  }
+  return names;
+}
+
+/**
+ * The label of a row of seats with equal power: one seat; the design's name for exactly those
+ * seats; or the seats in full when they fit in `room` columns, else as many as fit and a count.
+ */
+export function rowLabel(seats: readonly string[], names: SeatSetNames, room: number, players?: number): string {
+  if (seats.length === 1) return seats[0]!;
+  if (seats.length === players) return `every seat (${players})`;
+  const named = names.get(setKey(seats));
+  if (named) return `${named} (${seats.length} seats)`;
+  const full = seats.join(", ");
+  if (full.length <= room) return full;
+  const tail = `, … (${seats.length} seats)`.length;
+  let shown = 1;
+  while (shown < seats.length - 1 && seats.slice(0, shown + 1).join(", ").length + tail <= room) shown++;
+  return `${seats.slice(0, shown).join(", ")}, … (${seats.length} seats)`;
+}
+
+/** A coalition as read aloud: its name, "everyone but X, Y", or its seats (folded past `room`). */
+export function coalitionLabel(coalition: readonly string[], players: readonly string[], setNames: SeatSetNames, room: number): string {
+  if (coalition.length === players.length) return "every seat";
+  const named = setNames.get(setKey(coalition));
+  if (named) return named;
+  const inside = new Set(coalition);
+  const outside = players.filter((p) => !inside.has(p));
+  if (coalition.length > 12 && outside.length <= 8) return `everyone but ${outside.join(", ")}`;
+  return rowLabel(coalition, new Map(), room);
+}
+
 /** A table for people: one row per seat, or per run of seats with equal power. */
-export function table(a: RuleAnalysis, color: boolean): string {
+export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = new Map(), width = 100): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const lines: string[] = [];
-  lines.push(`${bold(a.rule)}  ${dim(a.text)}`);
+  lines.push(`${bold(a.rule)}${a.cite ? ` — ${escapeControl(a.cite.text)}` : ""}  ${dim(a.text)}`);
   const n = a.players.length;
   lines.push(
     `  ${n} seats · ${a.winningCoalitions} of ${a.totalCoalitions} coalitions win (power to act ${pct(a.coleman)}) · ${a.monotone ? "monotone" : "NOT monotone"} · ${a.proper ? "proper" : "not proper"} · ${a.method}`,
@@ -26,7 +83,7 @@ export function table(a: RuleAnalysis, color: boolean): string {
   const shown = new Set<string>();
   for (const c of mwc.list) {
     if (shown.size >= 5) break;
-    const line = c.length <= 12 ? c.join(", ") : `${c.slice(0, 8).join(", ")}, … (${c.length} seats)`;
+    const line = coalitionLabel(c, a.players, setNames, Math.max(40, width - 8));
     if (!shown.has(line)) shown.add(line), lines.push(`    { ${line} }`);
   }
   if (mwc.list.length > shown.size || mwc.truncated) lines.push(`    …`);
@@ -40,14 +97,16 @@ export function table(a: RuleAnalysis, color: boolean): string {
     else rows.set(key, [p]);
   }
   const entries: { label: string; seats: string[] }[] = [];
+  // What the label may take of the line: the numbers, the bar and the marks take about 50 columns.
+  const room = Math.max(24, width - 52);
   for (const seats of rows.values()) {
-    if (seats.length >= 3) entries.push({ label: `${seats.slice(0, 3).join(", ")}${seats.length > 3 ? ` … (${seats.length} seats)` : ""}`, seats });
+    if (seats.length >= 3) entries.push({ label: rowLabel(seats, setNames, room, n), seats });
     else for (const s of seats) entries.push({ label: s, seats: [s] });
   }
   entries.sort((x, y) => (Rational.parse(a.banzhaf[y.seats[0]!]!.normalized) ?? Rational.ZERO).compare(Rational.parse(a.banzhaf[x.seats[0]!]!.normalized) ?? Rational.ZERO));
   const ssWidth = a.shapleyShubikEstimate ? 21 : 14;
-  const width = Math.min(40, maxOf(entries.map((e) => e.label.length), 4));
-  lines.push(`  ${"seat".padEnd(width)}  ${"Banzhaf".padStart(8)}  ${(a.shapleyShubikEstimate ? "Shapley–Shubik (est.)" : "Shapley–Shubik").padStart(ssWidth)}  `);
+  const labelWidth = Math.min(room, maxOf(entries.map((e) => e.label.length), 4));
+  lines.push(`  ${"seat".padEnd(labelWidth)}  ${"Banzhaf".padStart(8)}  ${(a.shapleyShubikEstimate ? "Shapley–Shubik (est.)" : "Shapley–Shubik").padStart(ssWidth)}  `);
   const maxB = maxOf(entries.map((e) => (Rational.parse(a.banzhaf[e.seats[0]!]!.normalized) ?? Rational.ZERO).toNumber()), 1e-9);
   for (const e of entries) {
     const p = e.seats[0]!;
@@ -57,7 +116,7 @@ export function table(a: RuleAnalysis, color: boolean): string {
     const s = a.shapleyShubik ? pct(a.shapleyShubik[p]!) : est ? `≈${(est.estimate * 100).toFixed(2)}±${(est.plusMinus * 100).toFixed(2)}%` : "—";
     const bar = "█".repeat(Math.max(0, Math.round(((Rational.parse(b) ?? Rational.ZERO).toNumber() / maxB) * 20)));
     const marks = [a.vetoPlayers.includes(p) ? "veto" : "", a.dummies.includes(p) ? "dummy" : "", a.dictator === p ? "dictator" : ""].filter(Boolean).join(", ");
-    lines.push(`  ${e.label.padEnd(width)}  ${pct(b).padStart(8)}  ${s.padStart(ssWidth)}  ${bar}${marks ? ` ${marks}` : ""}`);
+    lines.push(`  ${e.label.padEnd(labelWidth)}  ${pct(b).padStart(8)}  ${s.padStart(ssWidth)}  ${bar}${marks ? ` ${marks}` : ""}`);
   }
   if (a.shapleyShubikEstimate) {
     const e = a.shapleyShubikEstimate;
@@ -69,8 +128,8 @@ export function table(a: RuleAnalysis, color: boolean): string {
       const o = a.owen;
       lines.push(`  with the blocs as a priori unions (${Object.entries(o.unions).map(([u, s]) => `${u} = ${s.join(", ")}`).join("; ")}):`);
       const rows = [...a.players].sort((x, y) => (Rational.parse(o.owen[y]!) ?? Rational.ZERO).compare(Rational.parse(o.owen[x]!) ?? Rational.ZERO));
-      lines.push(`    ${"seat".padEnd(width)}  ${"Owen".padStart(8)}  ${"Banzhaf–Owen".padStart(12)}`);
-      for (const p of rows.slice(0, 15)) lines.push(`    ${p.padEnd(width)}  ${pct(o.owen[p]!).padStart(8)}  ${pct(o.banzhafOwen[p]!).padStart(12)}`);
+      lines.push(`    ${"seat".padEnd(labelWidth)}  ${"Owen".padStart(8)}  ${"Banzhaf–Owen".padStart(12)}`);
+      for (const p of rows.slice(0, 15)) lines.push(`    ${p.padEnd(labelWidth)}  ${pct(o.owen[p]!).padStart(8)}  ${pct(o.banzhafOwen[p]!).padStart(12)}`);
       if (rows.length > 15) lines.push(`    … and ${rows.length - 15} more seats (all of them in --format json)`);
     }
   }

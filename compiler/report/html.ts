@@ -5,7 +5,7 @@
 import { percent } from "./percent.js";
 import { maxOf } from "../text/arrays.js";
 import { escapeHtml } from "../text/escape.js";
-import type { RuleSet } from "../ruleset/types.js";
+import type { BodyJson, CitationJson, PrincipleJson, RuleSet } from "../ruleset/types.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import type { TestResult } from "../engine/testing/run.js";
 import type { InstitutionMarks } from "../engine/marks.js";
@@ -36,6 +36,7 @@ table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #dde3ee;padd
 table.matrix td{text-align:center}table.matrix td.name{text-align:left}
 .pass{color:#176b2c}.fail{color:#a31515}code{background:#f3f5f9;padding:0 .25em;border-radius:3px}
 svg .bz{fill:#3465a4}svg .ss{fill:#f0a830}svg text{font:12px system-ui,sans-serif;fill:#1d2330}
+.cite{color:#5a6478;font-style:italic;margin:.1em 0}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .legend span{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 1em;vertical-align:middle}
 `;
 
@@ -63,9 +64,10 @@ export function renderReport(input: ReportInput): string {
   out.push(`<h2 id="rules">Rules and voting power</h2>`);
   for (const inst of ruleset.institutions) {
     for (const body of inst.bodies) {
+      out.push(bodySection(body));
       for (const rule of body.rules) {
         const a = input.analyses.get(rule.id);
-        out.push(`<section class="rule" id="rule-${esc(rule.id)}"><h3>${esc(rule.id)}${rule.title ? ` — ${esc(rule.title)}` : ""}</h3>`);
+        out.push(`<section class="rule" id="rule-${esc(rule.id)}"><h3>${esc(rule.id)}${rule.title ? ` — ${esc(rule.title)}` : ""}</h3>${citation(rule.cite)}`);
         out.push(`<p><code>${esc(rule.text)}</code></p><p>Adopted when ${esc(plainWords(rule.condition))}.</p>`);
         if (!a || typeof a === "string") {
           out.push(`<p class="muted">Not analysed: ${esc(a ?? "not requested")}</p></section>`);
@@ -82,6 +84,12 @@ export function renderReport(input: ReportInput): string {
         out.push(`</section>`);
       }
     }
+  }
+
+  const principles = ruleset.institutions.flatMap((i) => i.principles);
+  if (principles.length) {
+    out.push(`<h2 id="principles">Principles of conduct</h2>`);
+    for (const p of principles) out.push(principleSection(p));
   }
 
   if (input.blocs?.length) {
@@ -104,6 +112,50 @@ export function renderReport(input: ReportInput): string {
   }
   out.push(`</body></html>\n`);
   return out.join("\n");
+}
+
+/** "Art. 27(3)" under a heading; a link when the citation has an http(s) address. */
+function citation(c: CitationJson | undefined): string {
+  if (!c) return "";
+  const text = esc(c.text);
+  return `<p class="cite">${c.url && /^https?:\/\//i.test(c.url) ? `<a href="${esc(c.url)}">${text}</a>` : text}</p>`;
+}
+
+/** A weight as written: exact decimals where they end ("16.49"), else the fraction ("1/3"). */
+export function exactNumber(value: string): string {
+  const r = Rational.parse(value) ?? Rational.ZERO;
+  for (let digits = 0; digits <= 12; digits++) {
+    const d = r.toDecimal(digits);
+    if (Rational.parse(d)?.eq(r)) return d;
+  }
+  return r.toString();
+}
+
+/** A body: its citation, its seat classes with theirs, and its weight tables (folded). */
+function bodySection(body: BodyJson): string {
+  const out = [`<section class="body" id="body-${esc(body.id)}"><h3>${esc(body.id)}${body.title ? ` — ${esc(body.title)}` : ""}</h3>${citation(body.cite)}`];
+  const classes = new Map<string, number>();
+  for (const s of body.seats) if (s.class) classes.set(s.class, (classes.get(s.class) ?? 0) + 1);
+  const seatText = classes.size
+    ? [...classes].map(([c, n]) => `${esc(c)} (${n}${body.classCites?.[c] ? `, ${esc(body.classCites[c]!.text)}` : ""})`).join(", ")
+    : `${body.seats.length}`;
+  out.push(`<p>Seats: ${seatText}${body.quorum ? ` · quorum: <code>${esc(body.quorum.text)}</code>` : ""}</p>`);
+  const weights = Object.keys(body.weights);
+  if (weights.length) {
+    const head = `<tr><th>seat</th>${weights.map((w) => `<th>${esc(w)}</th>`).join("")}</tr>`;
+    const rows = body.seats.map((s) => `<tr><td>${esc(s.id)}</td>${weights.map((w) => `<td class="num">${esc(exactNumber(body.weights[w]![s.id] ?? "0"))}</td>`).join("")}</tr>`);
+    out.push(`<details class="weights"${body.seats.length <= 30 ? " open" : ""}><summary>Weights: ${weights.map(esc).join(", ")} (${body.seats.length} seats)</summary><table>${head}${rows.join("")}</table></details>`);
+  }
+  out.push(`</section>`);
+  return out.join("");
+}
+
+/** A principle: who must (not) or may do what, when, unless what, or else what, and its provision. */
+function principleSection(p: PrincipleJson): string {
+  const subject = "every" in p.subject ? (p.subject.every.length === 1 ? p.subject.every[0]! : `every one of ${p.subject.every.length} states`) : p.subject.variable;
+  const exceptions = p.exceptions.map((e) => ("authorizedBy" in e ? `unless authorised by ${e.authorizedBy}` : `unless within a ${e.within}`));
+  const sentence = `${p.trigger ? `When ${p.trigger.action} happens, ` : ""}${subject} ${p.deontic} ${p.action.action}${exceptions.length ? `, ${exceptions.join(", ")}` : ""}${p.sanction ? `; or else ${p.sanction}` : ""}.`;
+  return `<section class="principle" id="principle-${esc(p.id)}"><h3>${esc(p.id)}${p.title ? ` — ${esc(p.title)}` : ""}</h3>${citation(p.cite)}<p>${esc(sentence.charAt(0).toUpperCase() + sentence.slice(1))}</p></section>`;
 }
 
 /** States × institutions, for the states that belong to at least one. */

@@ -3,8 +3,8 @@
 // ("9", "2/3", "-1/2"). The engine reads only these types, never the AST.
 
 export const RULESET_FORMAT = "mlat.ruleset";
-/** 1.1 added the `present` and `absent` tallies; every 1.x rule set is read. */
-export const RULESET_VERSION = "1.1";
+/** 1.1 added the `present` and `absent` tallies, 1.2 citations (`cite`); every 1.x rule set is read. */
+export const RULESET_VERSION = "1.2";
 
 export type RationalString = string;
 
@@ -58,10 +58,17 @@ export type ConditionJson =
   | { readonly op: "veto"; readonly seats: readonly string[]; readonly holder: string }
   | { readonly op: "unanimity" | "consensus" };
 
+/** The provision something comes from (1.2): `cite "…" at "…"`, or its doc comment's leading "Art. …". */
+export interface CitationJson {
+  readonly text: string;
+  readonly url?: string;
+}
+
 export interface RuleJson {
   readonly id: string; // INSTITUTION.BODY.RULE
   readonly name: string;
   readonly title?: string;
+  readonly cite?: CitationJson;
   /** The condition as written in the design, for reports. */
   readonly text: string;
   readonly condition: ConditionJson;
@@ -72,6 +79,9 @@ export interface BodyJson {
   readonly id: string; // INSTITUTION.BODY
   readonly name: string;
   readonly title?: string;
+  readonly cite?: CitationJson;
+  /** Seat class → the provision that creates it (1.2). */
+  readonly classCites?: Readonly<Record<string, CitationJson>>;
   readonly seats: readonly SeatJson[];
   /** The body's quorum, for reports (1.1): each rule's condition already requires it, first. */
   readonly quorum?: { readonly condition: ConditionJson; readonly text: string };
@@ -97,6 +107,7 @@ export interface PrincipleJson {
   readonly id: string; // INSTITUTION.PRINCIPLE
   readonly name: string;
   readonly title?: string;
+  readonly cite?: CitationJson;
   readonly trigger?: ActionPatternJson;
   readonly subject: { readonly every: readonly string[] } | { readonly variable: string };
   readonly deontic: "must" | "must not" | "may";

@@ -1,5 +1,6 @@
 // Binds a body: its seats (plain, classed and elected), its weight tables and its rules (whose
 // conditions conditions.ts binds). Seat expressions with errors poison the body (model.ts).
+import { citeSite } from "./citation.js";
 import type * as A from "../syntax/ast.js";
 import type { Rational } from "../numbers/rational.js";
 import { symbolId, type BindContext } from "./context.js";
@@ -37,7 +38,7 @@ export function bindBody(
         continue;
       }
       seatClasses.set(cls, []);
-      ctx.declare({ id: symbolId("seatClass", `${bodyId}.${cls}`), kind: "seatClass", name: cls, file, nameSpan: item.seatClass.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
+      ctx.declare({ id: symbolId("seatClass", `${bodyId}.${cls}`), kind: "seatClass", name: cls, file, nameSpan: item.seatClass.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}), ...citeSite(item) });
     }
     if (item.count) {
       elected.push(item);
@@ -104,7 +105,7 @@ export function bindBody(
       continue;
     }
     const qualified = `${bodyId}.${item.name.text}`;
-    ctx.declare({ id: symbolId("rule", qualified), kind: "rule", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
+    ctx.declare({ id: symbolId("rule", qualified), kind: "rule", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}), ...citeSite(item) });
     const binder = new ConditionBinder(ctx, sets, states, seats, weightTables, bodyScope, qualified, file, decl);
     const own = binder.condition(item.condition);
     const condition = own && quorum ? (quorum.condition ? { kind: "and" as const, operands: [quorum.condition, own], span: own.span } : undefined) : own;
@@ -147,7 +148,7 @@ function bindWeightTables(ctx: BindContext, sets: SetEvaluator, decl: A.BodyDecl
       ctx.report("DuplicateDeclaration", file, item.name.span, [item.name.text]);
       continue;
     }
-    ctx.declare({ id: symbolId("weight", `${bodyId}.${item.name.text}`), kind: "weight", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
+    ctx.declare({ id: symbolId("weight", `${bodyId}.${item.name.text}`), kind: "weight", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}), ...citeSite(item) });
     const table = new Map<string, Rational>();
     weightTables.set(item.name.text, table);
     for (const entry of item.entries) {

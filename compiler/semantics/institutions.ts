@@ -1,4 +1,5 @@
 // Binds an institution: members, membership requirements, bodies, admission and principles.
+import { citeSite } from "./citation.js";
 import { append } from "../text/arrays.js";
 import type * as A from "../syntax/ast.js";
 import { symbolId, type BindContext } from "./context.js";
@@ -28,7 +29,7 @@ export function bindInstitution(
       ctx.report("DuplicateDeclaration", file, item.name.span, [item.name.text], { related: [{ file, span: bodies.get(item.name.text)!.decl.name.span, message: "first declared here" }] });
       continue;
     }
-    ctx.declare({ id: symbolId("body", `${name}.${item.name.text}`), kind: "body", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
+    ctx.declare({ id: symbolId("body", `${name}.${item.name.text}`), kind: "body", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}), ...citeSite(item) });
     bodies.set(item.name.text, bindBody(ctx, sets, states, name, item, file));
   }
 
@@ -65,7 +66,7 @@ export function bindInstitution(
       continue;
     }
     const qualified = `${name}.${item.name.text}`;
-    ctx.declare({ id: symbolId("principle", qualified), kind: "principle", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}) });
+    ctx.declare({ id: symbolId("principle", qualified), kind: "principle", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}), ...citeSite(item) });
     const bound = bindPrinciple(ctx, sets, item, file, partial);
     principles.set(item.name.text, { name: item.name.text, qualified, bound, decl: item, file, institution: name });
   }

@@ -5,6 +5,7 @@
 // Poison: a declaration or expression whose names could not all be resolved is marked
 // (`erroneous`, `poisoned`), and everything that depends on it stays quiet, so one mistake gives
 // one error where it is (compilers' error types, applied to groups, seats and rules).
+import type { CitationInfo } from "./citation.js";
 import type * as A from "../syntax/ast.js";
 import type { Span } from "../text/span.js";
 import type { Rational } from "../numbers/rational.js";
@@ -223,6 +224,8 @@ export interface DeclarationSite {
   readonly nameSpan: Span;
   readonly span: Span;
   readonly doc?: string;
+  /** The provision it comes from (rules, bodies, seat classes, principles). */
+  readonly cite?: CitationInfo;
 }
 
 export interface Reference {

@@ -79,6 +79,13 @@ interface DeclBase {
   readonly doc?: string;
 }
 
+/** `cite "UN Charter, Art. 27(3)" at "https://…"`: the provision a rule, body, seat class or principle comes from. */
+export interface Citation {
+  readonly text: string;
+  readonly url?: string;
+  readonly span: Span;
+}
+
 export interface QualifiedName {
   readonly parts: readonly Name[];
   readonly span: Span;
@@ -139,6 +146,7 @@ export interface AdmissionItem extends DeclBase {
 export interface SeatsItem extends DeclBase {
   readonly kind: "seats";
   readonly seatClass?: Name;
+  readonly cite?: Citation;
   readonly count?: { readonly value: number; readonly span: Span };
   readonly set?: SetExpr;
 }
@@ -161,6 +169,7 @@ export interface RuleDecl extends DeclBase {
   readonly kind: "rule";
   readonly name: Name;
   readonly title?: string;
+  readonly cite?: Citation;
   readonly condition: Condition;
 }
 
@@ -176,6 +185,7 @@ export interface BodyDecl extends DeclBase {
   readonly kind: "body";
   readonly name: Name;
   readonly title?: string;
+  readonly cite?: Citation;
   readonly items: readonly BodyItem[];
 }
 
@@ -214,6 +224,7 @@ export interface PrincipleDecl extends DeclBase {
   readonly kind: "principle";
   readonly name: Name;
   readonly title?: string;
+  readonly cite?: Citation;
   readonly trigger?: ActionPattern;
   readonly subject: Subject;
   readonly deontic: "must" | "must not" | "may";

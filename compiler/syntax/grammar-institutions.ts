@@ -11,6 +11,11 @@ export function title(t: IToken | undefined): { title?: string } {
   return isReal(t) ? { title: unquote(t.image) } : {};
 }
 
+/** Spreads an optional citation into a node. */
+function cited(c: A.Citation | undefined): { cite?: A.Citation } {
+  return c ? { cite: c } : {};
+}
+
 export function emptyAt(span: Span): A.SetExpr {
   return { kind: "setLiteral", items: [], span: { start: span.end, end: span.end } };
 }
@@ -106,12 +111,13 @@ export abstract class InstitutionParser extends ExpressionParser {
 
   readonly bodyDecl: Rule<A.BodyDecl> = this.def(
     "bodyDecl",
-    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, title: undefined as IToken | undefined, items: [] as A.BodyItem[] }),
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, title: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, items: [] as A.BodyItem[] }),
     (f) => {
       const take = (i: A.BodyItem) => f.items.push(i);
       this.tok(0, T.Body);
       f.name = this.tok(1, T.Identifier);
       this.option(0, () => (f.title = this.tok(2, T.StringLiteral)));
+      this.option(1, { GATE: () => this.atCite(), DEF: () => this.sub(4, this.citeClause, (c) => (f.cite = c)) });
       this.tok(3, T.LCurly);
       this.many(5, () =>
         this.or(2, [
@@ -126,16 +132,17 @@ export abstract class InstitutionParser extends ExpressionParser {
     },
     (f): A.BodyDecl => {
       const span = frameSpan(f);
-      return { kind: "body", span, name: nameOf(f.name, span), ...title(f.title), items: f.items };
+      return { kind: "body", span, name: nameOf(f.name, span), ...title(f.title), ...cited(f.cite), items: f.items };
     },
   );
 
   readonly seatsItem: Rule<A.SeatsItem> = this.def(
     "seatsItem",
-    () => ({ start: NaN, end: NaN, at: 0, cls: undefined as IToken | undefined, count: undefined as IToken | undefined, set: undefined as A.SetExpr | undefined }),
+    () => ({ start: NaN, end: NaN, at: 0, cls: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, count: undefined as IToken | undefined, set: undefined as A.SetExpr | undefined }),
     (f) => {
       this.tok(0, T.Seats);
-      this.option(0, () => (f.cls = this.tok(1, T.Identifier)));
+      this.option(0, { GATE: () => !this.atCite(), DEF: () => (f.cls = this.tok(1, T.Identifier)) });
+      this.option(1, { GATE: () => this.atCite(), DEF: () => this.sub(1, this.citeClause, (c) => (f.cite = c)) });
       this.tok(2, T.Colon);
       this.or(3, [{ ALT: () => (f.count = this.tok(3, T.Integer)) }, { ALT: () => this.sub(0, this.setExpr, (s) => (f.set = s)) }]);
     },
@@ -146,6 +153,7 @@ export abstract class InstitutionParser extends ExpressionParser {
         kind: "seats",
         span,
         ...(isReal(f.cls) ? { seatClass: nameOf(f.cls, span) } : {}),
+        ...cited(f.cite),
         ...(count ? { count: { value: Number(count.image), span: tokenSpan(count) } } : {}),
         ...(f.set || !count ? { set: f.set ?? emptyAt(span) } : {}),
       };
@@ -207,19 +215,42 @@ export abstract class InstitutionParser extends ExpressionParser {
     },
   );
 
+  /** `cite` and `at` are words only here: `cite "…"` right after a name or title. */
+  private atCite(): boolean {
+    return this.LA(1).image === "cite" && this.LA(2).tokenType === T.StringLiteral;
+  }
+
+  readonly citeClause: Rule<A.Citation> = this.def(
+    "citeClause",
+    () => ({ start: NaN, end: NaN, at: 0, text: undefined as IToken | undefined, url: undefined as IToken | undefined }),
+    (f) => {
+      this.tok(0, T.Identifier); // `cite`, checked by the gate
+      f.text = this.tok(1, T.StringLiteral);
+      this.option(0, {
+        GATE: () => this.LA(1).image === "at" && this.LA(2).tokenType === T.StringLiteral,
+        DEF: () => {
+          this.tok(2, T.Identifier);
+          f.url = this.tok(3, T.StringLiteral);
+        },
+      });
+    },
+    (f): A.Citation => ({ text: isReal(f.text) ? unquote(f.text.image) : "", ...(isReal(f.url) ? { url: unquote(f.url.image) } : {}), span: frameSpan(f) }),
+  );
+
   readonly ruleDecl: Rule<A.RuleDecl> = this.def(
     "ruleDecl",
-    () => ({ start: NaN, end: NaN, at: 0, name: null as IToken | null, title: undefined as IToken | undefined, condition: undefined as A.Condition | undefined }),
+    () => ({ start: NaN, end: NaN, at: 0, name: null as IToken | null, title: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, condition: undefined as A.Condition | undefined }),
     (f) => {
       this.tok(0, T.Rule);
       this.sub(0, this.name, (t) => (f.name = t));
       this.option(0, () => (f.title = this.tok(1, T.StringLiteral)));
+      this.option(1, { GATE: () => this.atCite(), DEF: () => this.sub(2, this.citeClause, (c) => (f.cite = c)) });
       this.tok(2, T.Colon);
       this.sub(1, this.condition, (c) => (f.condition = c));
     },
     (f): A.RuleDecl => {
       const span = frameSpan(f);
-      return { kind: "rule", span, name: nameOf(f.name, span), ...title(f.title), condition: f.condition ?? { kind: "missing", span: { start: span.end, end: span.end } } };
+      return { kind: "rule", span, name: nameOf(f.name, span), ...title(f.title), ...cited(f.cite), condition: f.condition ?? { kind: "missing", span: { start: span.end, end: span.end } } };
     },
   );
 
@@ -233,6 +264,7 @@ export abstract class InstitutionParser extends ExpressionParser {
         at: 0,
         name: undefined as IToken | undefined,
         title: undefined as IToken | undefined,
+        cite: undefined as A.Citation | undefined,
         trigger: undefined as A.ActionPattern | undefined,
         every: false,
         subjectSet: undefined as A.SetExpr | undefined,
@@ -247,6 +279,7 @@ export abstract class InstitutionParser extends ExpressionParser {
       this.tok(0, T.Principle);
       f.name = this.tok(1, T.Identifier);
       this.option(0, () => (f.title = this.tok(2, T.StringLiteral)));
+      this.option(5, { GATE: () => this.atCite(), DEF: () => this.sub(6, this.citeClause, (c) => (f.cite = c)) });
       this.tok(3, T.Colon);
       this.option(1, () => {
         this.tok(4, T.When);
@@ -315,6 +348,7 @@ export abstract class InstitutionParser extends ExpressionParser {
         span,
         name: nameOf(f.name, span),
         ...title(f.title),
+        ...cited(f.cite),
         ...(f.trigger ? { trigger: f.trigger } : {}),
         subject,
         deontic: f.deontic,

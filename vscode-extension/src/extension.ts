@@ -67,6 +67,12 @@ function clientOptions(): LanguageClientOptions {
           setStatus("ready");
         }
       },
+      // The protocol has no line width: send the user's (mlat.format.lineWidth, else the first
+      // ruler) with the formatting options; the server falls back to mlat.json, then 100.
+      provideDocumentFormattingEdits: (document, options, token, next) => {
+        const width = lineWidthFor(document);
+        return next(document, width ? { ...options, lineWidth: width } : options, token);
+      },
       handleDiagnostics: (uri, diagnostics, next) => {
         checking.delete(uri.toString());
         if (checking.size === 0) setStatus("ready");
@@ -74,6 +80,16 @@ function clientOptions(): LanguageClientOptions {
       },
     },
   };
+}
+
+/** The line width for formatting a document: mlat.format.lineWidth, else the editor's first ruler. */
+export function lineWidthFor(document: vscode.TextDocument): number | undefined {
+  const own = vscode.workspace.getConfiguration("mlat", document).get<number>("format.lineWidth", 0);
+  if (own && own >= 20) return own;
+  const rulers = vscode.workspace.getConfiguration("editor", document).get<(number | { column: number })[]>("rulers", []);
+  const first = rulers[0];
+  const column = typeof first === "number" ? first : first?.column;
+  return column && column >= 20 ? column : undefined;
 }
 
 function setStatus(state: "starting" | "checking" | "ready"): void {

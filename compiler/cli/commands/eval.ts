@@ -64,7 +64,7 @@ function runEvents(ruleset: RuleSet, file: string, options: EvalOptions): number
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   if (result.violations.length === 0) process.stdout.write(`${paint("32", "no violation")} in ${events} events\n`);
   for (const v of result.violations) {
-    process.stdout.write(`${paint("31", "violation")} of ${paint("1", v.principle)}${v.title ? ` (${escapeControl(v.title)})` : ""} by ${v.actor}: ${v.kind}, event ${v.at + 1}: ${escapeControl(v.event)}\n`);
+    process.stdout.write(`${paint("31", "violation")} of ${paint("1", v.principle)}${v.title ? ` (${escapeControl(v.title)})` : ""}${v.cite && !v.title?.includes(v.cite.text) ? ` — ${escapeControl(v.cite.text)}` : ""} by ${v.actor}: ${v.kind}, event ${v.at + 1}: ${escapeControl(v.event)}\n`);
     for (const r of v.reasons) process.stdout.write(`  ${escapeControl(r)}\n`);
     if (v.sanction) process.stdout.write(`  or else: ${escapeControl(v.sanction)}\n`);
   }
@@ -74,10 +74,12 @@ function runEvents(ruleset: RuleSet, file: string, options: EvalOptions): number
 export function render(r: VoteResult, ruleText: string, color: boolean): string {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const mark = (ok: boolean) => (ok ? paint("32", "✓") : paint("31", "✗"));
-  const lines = [`${paint("1", r.rule)}: ${r.outcome === "adopted" ? paint("32", "adopted") : paint("31", "rejected")}   ${paint("2", ruleText)}`];
-  lines.push(`  yes ${r.tally.yes} · no ${r.tally.no} · abstain ${r.tally.abstain} · absent ${r.tally.absent}`);
+  const cite = r.cite ? ` — ${escapeControl(r.cite.text)}` : "";
+  const lines = [`${paint("1", r.rule)}: ${r.outcome === "adopted" ? paint("32", "adopted") : paint("31", "rejected")}${cite}   ${paint("2", ruleText)}`];
+  const outside = r.notHolding?.length ? ` (not counted: ${r.notHolding.length <= 8 ? r.notHolding.join(", ") : `${r.notHolding.slice(0, 6).join(", ")} and ${r.notHolding.length - 6} more`}, ${r.notHolding.length === 1 ? "holds" : "hold"} no vote)` : "";
+  lines.push(`  yes ${r.tally.yes} · no ${r.tally.no} · abstain ${r.tally.abstain} · absent ${r.tally.absent}${outside}`);
   const walk = (t: ConditionTrace, depth: number) => {
-    lines.push(`${"  ".repeat(depth + 1)}${mark(t.holds)} ${t.text}`);
+    lines.push(`${"  ".repeat(depth + 1)}${mark(t.holds)} ${escapeControl(t.text)}`);
     for (const c of t.children ?? []) walk(c, depth + 1);
   };
   walk(r.conditions, 0);

@@ -3,13 +3,18 @@
 // read, so an edit saved meanwhile to another file is never lost. A file that does not parse,
 // or is not valid UTF-8, is never touched.
 import { escapeControl, escapeLineStart, format } from "../../index.js";
-import { NodeSourceHost, toInternalPath } from "../../node/index.js";
+import { NodeSourceHost, projectOf, toInternalPath } from "../../node/index.js";
+import * as path from "node:path";
 import { ExitCode } from "../exit-codes.js";
 import { CliError, cliError, printCliError, printDiagnostics, useColor, writeOutput } from "../io.js";
 import { expandInputs, readStdinText } from "../inputs.js";
 
-export function runFmt(paths: readonly string[], options: { check?: boolean; write?: boolean; stdinFilename?: string; color?: boolean }): number {
+export function runFmt(paths: readonly string[], options: { check?: boolean; write?: boolean; stdinFilename?: string; color?: boolean; lineWidth?: string }): number {
   if (options.check && options.write) throw cliError("InvalidInput", ["--check/--write", "choose one of --check and --write"]);
+  const given = options.lineWidth === undefined ? undefined : Number(options.lineWidth);
+  if (given !== undefined && !(Number.isInteger(given) && given >= 20 && given <= 1000)) throw cliError("InvalidInput", ["--line-width", `\`${options.lineWidth}\` is not a width: a whole number of columns from 20 to 1000`]);
+  // --line-width wins; else each file's project (mlat.json `lineWidth`); else the default.
+  const widthOf = (file: string) => given ?? projectOf(path.dirname(path.resolve(file))).lineWidth;
   const fromStdin = paths.includes("-");
   const named = paths.filter((p) => p !== "-");
   const files = named.length || !fromStdin ? expandInputs(named.length ? named : ["."], { allowEmpty: fromStdin }) : [];
@@ -21,7 +26,8 @@ export function runFmt(paths: readonly string[], options: { check?: boolean; wri
   let unreadable = false;
   const changed: string[] = [];
   const one = (file: string, text: string, stdin: boolean) => {
-    const r = format(text, file);
+    const width = widthOf(file);
+    const r = format(text, file, width ? { lineWidth: width } : {});
     if (!r.ok) {
       failed = true;
       if (r.diagnostics.length) printDiagnostics(r.diagnostics, new Map([[file, text]]), useColor(process.stderr, options.color), process.stderr);

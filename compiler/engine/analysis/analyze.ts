@@ -2,7 +2,7 @@
 // game (dispatch.ts), turned into the facts and indices a designer asks for. Fractions are
 // reduced "p/q" strings and big counts decimal strings, so the JSON is exact. Every number here
 // is for the yes/no model: each seat votes yes or no, the coalition is the seats voting yes.
-import type { RuleSet, RuleJson, BodyJson } from "../../ruleset/types.js";
+import type { BodyJson, CitationJson, RuleJson, RuleSet } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { buildGame, GameError, compileCondition, type Game } from "./game.js";
 import { AnalysisCancelled, type GameCounts, type MethodName, type WorkMonitor } from "./counts.js";
@@ -35,6 +35,8 @@ export interface AnalysisOptions {
 export interface RuleAnalysis {
   readonly rule: string;
   readonly text: string;
+  /** The provision the rule comes from, when the design names it. */
+  readonly cite?: CitationJson;
   /** The model every number below is for: seats vote yes or no (the literature's simple game). */
   readonly model: "yes/no";
   readonly method: MethodName;
@@ -225,6 +227,7 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
   return {
     rule: rule.id,
     text: rule.text,
+    ...(rule.cite ? { cite: rule.cite } : {}),
     model: "yes/no",
     method: counts.method,
     players,

@@ -4,7 +4,7 @@
 // follows before the end of the trace. `unless authorized by R` holds when the last vote on R
 // before the act adopted the motion; `unless within K` when the states involved are parties to a
 // common arrangement of kind (or name) K.
-import type { ActionPatternJson, ArgumentPatternJson, ConductJson, PrincipleJson, RuleSet } from "../../ruleset/types.js";
+import type { ActionPatternJson, ArgumentPatternJson, CitationJson, ConductJson, PrincipleJson, RuleSet } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { evaluateVote } from "../evaluation/vote.js";
 import { findRule } from "../rules.js";
@@ -13,6 +13,8 @@ import { argumentOf, describeEvent, type TraceStep } from "./trace.js";
 export interface Violation {
   readonly principle: string;
   readonly title?: string;
+  /** The provision the principle comes from. */
+  readonly cite?: CitationJson;
   readonly kind: "prohibited act" | "unmet obligation";
   readonly actor: string;
   /** Index in the trace of the prohibited act, or of the trigger of the unmet obligation. */
@@ -76,6 +78,7 @@ export function runConduct(ruleset: RuleSet, trace: readonly TraceStep[]): Condu
       violations.push({
         principle: p.id,
         ...(p.title ? { title: p.title } : {}),
+        ...(p.cite ? { cite: p.cite } : {}),
         kind: "prohibited act",
         actor: e.actor,
         at,
@@ -125,6 +128,7 @@ export function runConduct(ruleset: RuleSet, trace: readonly TraceStep[]): Condu
     violations.push({
       principle: o.principle.id,
       ...(o.principle.title ? { title: o.principle.title } : {}),
+      ...(o.principle.cite ? { cite: o.principle.cite } : {}),
       kind: "unmet obligation",
       actor: o.subject,
       at: o.trigger,

@@ -1,10 +1,10 @@
 // Evaluates one vote under a rule of a compiled rule set: adopted or rejected, with every
 // condition's numbers as reasons, the vetoes cast, and the smallest change that would flip it.
 // Exact rational arithmetic throughout; abstaining is not a veto.
-import type { BodyJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
+import type { BodyJson, CitationJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { counterfactual, type Counterfactual } from "./counterfactual.js";
-import { countsIn, type Ballot } from "./ballot.js";
+import { countsIn, seatsHoldingAVote, type Ballot } from "./ballot.js";
 
 export type { Ballot };
 
@@ -20,8 +20,13 @@ export interface ConditionTrace {
 
 export interface VoteResult {
   readonly rule: string;
+  /** The provision the rule comes from, so that every explanation can name it. */
+  readonly cite?: CitationJson;
   readonly outcome: "adopted" | "rejected";
+  /** Over the seats that hold a vote on this rule. */
   readonly tally: { readonly yes: number; readonly no: number; readonly abstain: number; readonly absent: number };
+  /** Seats that hold no vote on this rule (weight 0 in every tally that could count them). */
+  readonly notHolding?: readonly string[];
   readonly conditions: ConditionTrace;
   /** Whether the body's quorum was met, when the body has one. */
   readonly quorum?: { readonly met: boolean; readonly text: string };
@@ -60,7 +65,10 @@ export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<R
     quorum = { met: q.holds, text: body.quorum.text };
     conditions = { ...conditions, children: [{ ...q, text: q.holds ? `quorum: ${body.quorum.text}` : `no quorum: ${body.quorum.text} fails` }, conditions.children![1]!] };
   }
-  const count = (b: Ballot) => [...votes.values()].filter((v) => v === b).length;
+  // The tally reports the seats that hold a vote on this rule; the others are named apart.
+  const holding = seatsHoldingAVote(body, rule.condition);
+  const notHolding = body.seats.map((s) => s.id).filter((s) => !holding.has(s));
+  const count = (b: Ballot) => [...votes].filter(([seat, v]) => v === b && holding.has(seat)).length;
   const outcome = conditions.holds ? "adopted" : "rejected";
   const vetoedBy: string[] = [];
   if (outcome === "rejected") {
@@ -72,8 +80,10 @@ export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<R
   }
   const result: VoteResult = {
     rule: rule.id,
+    ...(rule.cite ? { cite: rule.cite } : {}),
     outcome,
     tally: { yes: count("yes"), no: count("no"), abstain: count("abstain"), absent: count("absent") },
+    ...(notHolding.length ? { notHolding } : {}),
     conditions,
     vetoedBy,
     ...(quorum ? { quorum } : {}),
@@ -98,6 +108,12 @@ class Evaluator {
   private readonly weights = new Map<string, Map<string, Rational>>();
 
   constructor(private readonly body: BodyJson, private readonly votes: ReadonlyMap<string, Ballot>) {}
+
+  /** ": Art. 23(1)" when the veto holder is a seat class with a citation. */
+  private classCite(holder: string): string {
+    const c = this.body.classCites?.[holder];
+    return c ? `: ${c.text}` : "";
+  }
 
   private weight(name: string | undefined, seat: string): Rational {
     if (!name) return Rational.ONE;
@@ -174,7 +190,7 @@ class Evaluator {
       }
       case "veto": {
         const vetoing = c.seats.filter((s) => this.votes.get(s) === "no");
-        return { holds: vetoing.length === 0, text: vetoing.length === 0 ? `no veto from ${c.holder}` : `vetoed by ${list(vetoing)} (${c.holder})` };
+        return { holds: vetoing.length === 0, text: vetoing.length === 0 ? `no veto from ${c.holder}` : `vetoed by ${list(vetoing)} (${c.holder}${this.classCite(c.holder)})` };
       }
       case "compare": {
         const { left, threshold, base, baseName } = this.compareValues(c);

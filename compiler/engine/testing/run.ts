@@ -42,19 +42,19 @@ export function runScenario(ruleset: RuleSet, scenario: ScenarioJson): TestResul
       if (last.outcome !== step.expect || !vetoOk) {
         const want = step.expect + (step.vetoedBy ? `, vetoed by ${step.vetoedBy.join(", ")}` : "");
         const got = last.outcome + (last.vetoedBy.length ? `, vetoed by ${last.vetoedBy.join(", ")}` : "");
-        messages.push(`expected ${want}; got ${got} on ${last.rule}`, ...reasons(last.conditions, 1));
+        messages.push(`expected ${want}; got ${got} on ${last.rule}${last.cite ? ` (${last.cite.text})` : ""}`, ...reasons(last.conditions, 1));
       }
     } else {
       const { violations } = runConduct(ruleset, trace);
       if (step.expect === "no violation") {
         if (violations.length) {
           messages.push(`expected no violation; got ${violations.length}`);
-          for (const v of violations) messages.push(`  ${v.principle} by ${v.actor} (${v.kind}): ${v.event}`, ...v.reasons.map((r) => `    ${r}`));
+          for (const v of violations) messages.push(`  ${v.principle}${v.cite ? ` (${v.cite.text})` : ""} by ${v.actor} (${v.kind}): ${v.event}`, ...v.reasons.map((r) => `    ${r}`));
         }
       } else if ("principle" in step) {
         const hit = violations.find((v) => v.principle === step.principle && (!step.by || v.actor === step.by));
         if (!hit) {
-          messages.push(`expected a violation of ${step.principle}${step.by ? ` by ${step.by}` : ""}; got ${violations.length ? violations.map((v) => `${v.principle} by ${v.actor}`).join(", ") : "no violation"}`);
+          messages.push(`expected a violation of ${step.principle}${citeOf(ruleset, step.principle)}${step.by ? ` by ${step.by}` : ""}; got ${violations.length ? violations.map((v) => `${v.principle} by ${v.actor}`).join(", ") : "no violation"}`);
         }
       }
     }
@@ -84,6 +84,12 @@ export function runTests(ruleset: RuleSet, file?: string): TestResult[] {
 
 function where(source: { file: string; line: number } | undefined): { file?: string; line?: number } {
   return source ? { file: source.file, line: source.line } : {};
+}
+
+/** " (Art. 2(4))" for a principle with a citation. */
+function citeOf(ruleset: RuleSet, principle: string): string {
+  const p = ruleset.institutions.flatMap((i) => i.principles).find((x) => x.id === principle);
+  return p?.cite ? ` (${p.cite.text})` : "";
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -2,6 +2,7 @@
 // members, a rule in plain words with its veto players and power indices — and the explanation
 // of any diagnostic under the cursor.
 import type { Model } from "../../semantics/model.js";
+import type { CitationInfo } from "../../semantics/citation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { findDiagnostic } from "../../diagnostics/codes.js";
 import type { Span } from "../../text/span.js";
@@ -36,11 +37,17 @@ export function hover(model: Model, file: string, offset: number, diagnostics: r
   return span && parts.length ? { markdown: parts.join("\n\n---\n\n"), span } : undefined;
 }
 
+/** "cites **Art. 27(3)**", a link when the citation has an http(s) address. */
+export function citationMarkdown(c: CitationInfo): string {
+  const text = c.text.replace(/[\\`*_[\]<>]/g, (ch) => `\\${ch}`);
+  return c.url && /^https?:\/\/[^\s()<>]+$/.test(c.url) ? `cites [${text}](${c.url})` : `cites **${text}**`;
+}
+
 function describe(model: Model, id: string): string {
   const kind = kindOfId(id);
   const name = nameOfId(id);
   const decl = model.declarations.get(id);
-  const doc = decl?.doc ? `\n\n${decl.doc}` : "";
+  const doc = (decl?.doc ? `\n\n${decl.doc}` : "") + (decl?.cite && !(decl.doc ?? "").trimStart().startsWith(decl.cite.text) ? `\n\n${citationMarkdown(decl.cite)}` : "");
   switch (kind) {
     case "state": {
       const s = model.states.get(name);
