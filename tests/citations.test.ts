@@ -149,3 +149,18 @@ describe("citations", () => {
     }
   });
 });
+
+describe("citations in machine-readable findings", () => {
+  const design = `state A {}\nstate B {}\ninstitution I {\n  members: { A, B }\n  body C {\n    seats: members\n    /// Art. 5: more than all.\n    rule r: yes > 2\n    rule s cite "Art. 6" at "https://example.org/6": yes > 2\n  }\n}\n`;
+  it("SARIF results and JSON diagnostics carry the provision of the rule they are about", () => {
+    const sarif = JSON.parse(mlat(["check", "-", "--stdin-filename", "n.mlat", "--format", "sarif"], { input: design }).stdout);
+    const results = sarif.runs[0].results as { properties?: { citation: string; citationUri?: string } }[];
+    const props = results.map((r) => r.properties);
+    expect(props).toContainEqual({ citation: "Art. 5" });
+    expect(props).toContainEqual({ citation: "Art. 6", citationUri: "https://example.org/6" });
+    const json = JSON.parse(mlat(["check", "-", "--stdin-filename", "n.mlat", "--format", "json"], { input: design }).stdout);
+    const cites = json.diagnostics.map((d: { cite?: unknown }) => d.cite);
+    expect(cites).toContainEqual({ text: "Art. 5" });
+    expect(cites).toContainEqual({ text: "Art. 6", url: "https://example.org/6" });
+  });
+});

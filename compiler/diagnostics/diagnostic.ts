@@ -22,6 +22,8 @@ export interface Diagnostic {
   readonly span: Span;
   readonly related?: readonly RelatedInformation[];
   readonly fixes?: readonly Fix[];
+  /** The provision of the rule, body or principle the finding is about (JSON and SARIF show it). */
+  readonly cite?: { readonly text: string; readonly url?: string };
 }
 
 export function makeDiagnostic(

@@ -49,6 +49,26 @@ export function checkFiles(entries: readonly string[], host: SourceHost, options
   return { outputs, files, diagnostics: dedupe(sortDiagnostics(outputs.flatMap((o) => o.diagnostics))) };
 }
 
+type CitedSites = Map<string, { span: Span; cite: NonNullable<Diagnostic["cite"]> }[]>;
+
+/** The declarations that carry a citation, by file (made once, on the first finding). */
+function citedSites(model: Model): CitedSites {
+  const out: CitedSites = new Map();
+  for (const site of model.declarations.values()) if (site.cite) out.set(site.file, [...(out.get(site.file) ?? []), { span: site.span, cite: site.cite }]);
+  return out;
+}
+
+/** The citation of the innermost rule, seat class, body or principle around a span, if any. */
+function citationAround(sites: CitedSites, file: string, span: Span): Diagnostic["cite"] {
+  let best: { cite: NonNullable<Diagnostic["cite"]>; size: number } | undefined;
+  for (const site of sites.get(file) ?? []) {
+    if (site.span.start > span.start || site.span.end < span.end) continue;
+    const size = site.span.end - site.span.start;
+    if (!best || size < best.size) best = { cite: site.cite, size };
+  }
+  return best?.cite;
+}
+
 /** Checks one design: the entry files and what they import, as one program with one scope. */
 export function checkProgramOf(entries: readonly string[], host: SourceHost, options: CheckOptions = {}): CheckOutput {
   const diagnostics: Diagnostic[] = [];
@@ -63,11 +83,14 @@ export function checkProgramOf(entries: readonly string[], host: SourceHost, opt
     model = bound.model;
     append(diagnostics, bound.diagnostics);
     const m = model;
+    let cited: CitedSites | undefined;
     const ctx: CheckContext = {
       model: m,
       lowered: () => (lowered ??= lowerModel(m, { locations: false })),
       report: (key: DiagnosticKey, file: string, span: Span, args: (string | number)[] = [], extra: { related?: RelatedInformation[]; fixes?: Fix[]; severity?: Severity } = {}) => {
-        diagnostics.push(makeDiagnostic(key, file, span, args, extra));
+        const d = makeDiagnostic(key, file, span, args, extra);
+        const cite = citationAround((cited ??= citedSites(m)), file, span);
+        diagnostics.push(cite ? { ...d, cite } : d);
       },
     };
     for (const check of options.ruleChecks === false ? modelChecks : allChecks) check.run(ctx);

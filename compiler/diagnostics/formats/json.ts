@@ -11,6 +11,8 @@ export interface JsonDiagnostic {
   readonly severity: string;
   readonly code: string;
   readonly message: string;
+  /** The provision of the rule, body or principle the finding is about. */
+  readonly cite?: { readonly text: string; readonly url?: string };
   readonly related?: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
 }
 
@@ -29,6 +31,7 @@ export function toJsonReport(diagnostics: readonly Diagnostic[], sources: Readon
       severity: d.severity,
       code: d.code,
       message: d.message,
+      ...(d.cite ? { cite: d.cite } : {}),
       ...(d.related ? { related: d.related.map((r) => ({ file: displayPath(r.file), ...indexes.position(r.file, r.span.start), message: r.message })) } : {}),
     };
   });

@@ -47,6 +47,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], sources: ReadonlyMap
             ruleIndex: ruleIndex.get(d.code) ?? -1,
             level: level(d.severity),
             message: { text: d.message.replace(/`/g, "'") },
+            ...(d.cite ? { properties: { citation: d.cite.text, ...(d.cite.url ? { citationUri: d.cite.url } : {}) } } : {}),
             locations: [
               {
                 physicalLocation: {
