@@ -29,6 +29,7 @@ import {
   type BlocAnalysis,
   type ConductResult,
   type DesignDiff,
+  type SeatMapping,
   type EventsDocument,
   type InstitutionMarks,
   type RuleAnalysis,
@@ -166,8 +167,8 @@ export function test(ruleset: RuleSet, file?: string): TestResult[] {
 }
 
 /** What an amendment changes, rule by rule. */
-export function diff(older: RuleSet, newer: RuleSet): DesignDiff {
-  return diffRuleSets(older, newer);
+export function diff(older: RuleSet, newer: RuleSet, mappings: readonly SeatMapping[] = []): DesignDiff {
+  return diffRuleSets(older, newer, mappings);
 }
 
 /** The marks of multilateralism of each institution. */

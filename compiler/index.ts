@@ -38,6 +38,8 @@ export {
   analyzeRule,
   analyzeAll,
   analyzeBloc,
+  ternaryPower,
+  TernaryError,
   AnalysisError,
   evaluateVote,
   ballotsFromLists,
@@ -46,6 +48,8 @@ export {
   runTests,
   marksOf,
   diffRuleSets,
+  parseSeatMapping,
+  SeatMappingError,
   applyWhatIf,
   WhatIfError,
 } from "./engine/index.js";
@@ -54,6 +58,8 @@ export type {
   RuleAnalysis,
   PowerClassResult,
   BlocAnalysis,
+  TernaryPower,
+  SeatMapping,
   Ballot,
   VoteResult,
   ConditionTrace,
@@ -72,7 +78,7 @@ export type {
 
 // ─── what people read: formatting, tables, reports, pictures ────────────────────────────────
 export { format, type FormatResult } from "./format/formatter.js";
-export { table as analysisTable, seatSetNames } from "./report/analysis-table.js";
+export { table as analysisTable, seatSetNames, ternaryTable } from "./report/analysis-table.js";
 export { profileText } from "./report/profile-text.js";
 // `formatShare`: the name the façade had for it when it lived beside the diff.
 export { percent, percent as formatShare } from "./report/percent.js";

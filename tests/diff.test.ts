@@ -94,21 +94,15 @@ describe("the worked examples", () => {
 import fc from "fast-check";
 import type { BodyJson, ConditionJson, RuleSet } from "../compiler/index.js";
 import { oracleHolds } from "./oracle/vote-oracle.js";
+import { randomCondition } from "./oracle/random-rules.js";
+import { applySeatMappings, parseSeatMapping } from "../compiler/engine/successor-map.js";
 
 describe("diff against brute force over every ballot", () => {
   const ruleSet = (body: BodyJson, c: ConditionJson): RuleSet =>
     ({ format: "mlat.ruleset", version: "1.0", states: [], groups: [], actions: [], institutions: [{ id: "T", members: [], requires: [], bodies: [{ ...body, rules: [{ id: "T.B.r", name: "r", text: "", condition: c }] }], admission: [], principles: [] }], arrangements: [], scenarios: [], assertions: [] }) as unknown as RuleSet;
   const arb = fc.integer({ min: 1, max: 4 }).chain((n) => {
     const seats = Array.from({ length: n }, (_, i) => `S${i}`);
-    const within = fc.oneof(fc.constant(undefined), fc.subarray(seats).map((s) => ({ seats: s, label: `{ ${s.join(", ")} }` })));
-    const tally = fc.record({ tally: fc.constantFrom("yes", "no", "abstain", "present", "absent") as fc.Arbitrary<"yes">, weight: fc.constantFrom(undefined, "w"), in: within }).map((t) => ({ tally: t.tally, ...(t.weight ? { weight: t.weight } : {}), ...(t.in ? { in: t.in } : {}) }));
-    const quantity = fc.record({ value: fc.constantFrom("0", "1", "2", "1/2", "2/3"), relative: fc.boolean(), base: fc.constantFrom("all", "voting", "present") as fc.Arbitrary<"all" | "voting" | "present"> }).map((q) => (q.relative ? q : { ...q, base: "all" as const }));
-    const atom: fc.Arbitrary<ConditionJson> = fc.oneof(
-      fc.record({ op: fc.constant("compare" as const), cmp: fc.constantFrom(">=", ">", "<", "=") as fc.Arbitrary<">=">, left: tally, right: fc.oneof(tally, quantity) }) as fc.Arbitrary<ConditionJson>,
-      fc.subarray(seats, { minLength: 1 }).map((s) => ({ op: "veto" as const, seats: s, holder: s.join("+") })),
-      fc.constantFrom<ConditionJson>({ op: "unanimity" }, { op: "consensus" }),
-    );
-    const condition = fc.oneof(atom, fc.record({ op: fc.constantFrom("and" as const, "or" as const), args: fc.array(atom, { minLength: 2, maxLength: 2 }) }) as fc.Arbitrary<ConditionJson>, atom.map((a): ConditionJson => ({ op: "not", arg: a })));
+    const condition = randomCondition(seats);
     const weights = fc.array(fc.constantFrom("0", "1", "2", "3/2"), { minLength: n, maxLength: n });
     // Half the pairs are one rule twice, or nearly: equivalence must be found too.
     // The new version may also re-weight the seats (a quota reform).
@@ -227,5 +221,67 @@ describe("mlat whatif", () => {
     expect(mlat(["whatif", "examples/imf.mlat", "--weight", "IMF.BoardOfGovernors.nope.USA=1"]).stderr).toContain("has no weight `nope`");
     expect(mlat(["whatif", "examples/imf.mlat", "--set", "USA.population"]).code).toBe(2);
     expect(mlat(["whatif", "examples/imf.mlat"]).code).toBe(2);
+  });
+});
+
+describe("successor mappings (diff --map)", () => {
+  // A merged seat votes as one: the old rule on the new seats must give, on every ballot of the
+  // new seats, what the old rule gives when each part votes as its successor does.
+  it("the old rule on the new seats agrees with the old rule on the parts, on every ballot (500 random rules)", () => {
+    const arb = fc.integer({ min: 2, max: 5 }).chain((n) => {
+      const seats = Array.from({ length: n }, (_, i) => `S${i}`);
+      return fc.tuple(fc.array(fc.constantFrom("0", "1", "2", "3/2"), { minLength: n, maxLength: n }), randomCondition(seats), fc.integer({ min: 2, max: n })).map(([w, condition, k]) => ({
+        body: { id: "T.B", name: "B", seats: seats.map((id) => ({ id })), weights: { w: Object.fromEntries(seats.map((s, i) => [s, w[i]!])) }, rules: [] } as BodyJson,
+        condition,
+        merged: seats.slice(0, k),
+      }));
+    });
+    const ruleSet = (body: BodyJson, c: ConditionJson): RuleSet =>
+      ({ format: "mlat.ruleset", version: "1.2", states: [], groups: [], actions: [], institutions: [{ id: "T", members: [], requires: [], bodies: [{ ...body, rules: [{ id: "T.B.r", name: "r", text: "", condition: c }] }], admission: [], principles: [] }], arrangements: [], scenarios: [], assertions: [] }) as unknown as RuleSet;
+    fc.assert(
+      fc.property(arb, ({ body, condition, merged }) => {
+        const newer = ruleSet({ ...body, seats: [{ id: "M" }, ...body.seats.filter((s) => !merged.includes(s.id))] }, condition);
+        const mapped = applySeatMappings(ruleSet(body, condition), newer, [{ from: merged, to: "M" }]).institutions[0]!.bodies[0]!;
+        const newSeats = mapped.seats.map((s) => s.id);
+        const profiles = newSeats.reduce<Record<string, "yes" | "no" | "abstain" | "absent">[]>((acc, s) => acc.flatMap((p) => (["yes", "no", "abstain", "absent"] as const).map((b) => ({ ...p, [s]: b }))), [{}]);
+        for (const p of profiles) {
+          const parts = Object.fromEntries(body.seats.map((s) => [s.id, p[merged.includes(s.id) ? "M" : s.id]!]));
+          expect(oracleHolds(mapped, mapped.rules[0]!.condition, p)).toBe(oracleHolds(body, condition, parts));
+        }
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  const benelux = (members: string, votes: string, rule: string) =>
+    `${members.split(", ").map((m) => `state ${m} {}`).join("\n")}\ninstitution U {\n  members: { ${members} }\n  body C {\n    seats: members\n    weight votes { ${votes} }\n    rule qmv: ${rule}\n  }\n}\n`;
+  const older = benelux("BE, NL, LU, FR, DE", "BE: 2, NL: 2, LU: 1, FR: 4, DE: 4", "yes by votes >= 9 and yes >= 3");
+  const newer = (rule: string) => benelux("BNL, FR, DE", "BNL: 5, FR: 4, DE: 4", rule);
+  const build = (text: string) => compile({ host: memoryHost({ "d.mlat": text }), entries: ["d.mlat"] }).ruleset!;
+
+  // Before, the Benelux seats count three heads; after, one. With "at least 2 heads" the merged
+  // seat plays exactly as the three did (BNL + FR or BNL + DE carry it, FR + DE has 8 votes);
+  // keeping "at least 3 heads" makes BNL + FR (2 heads now, 4 before) fall short.
+  it("a merger that keeps the treaty is equivalent; one that does not is not, with the merged seat's power before and after", () => {
+    const d = diffRuleSets(build(older), build(newer("yes by votes >= 9 and yes >= 2")), [parseSeatMapping("BE+NL+LU=BNL")]);
+    expect(d.rules[0]!.verdict).toBe("equivalent");
+    const changed = diffRuleSets(build(older), build(newer("yes by votes >= 9 and yes >= 3")), [parseSeatMapping("BE+NL+LU=BNL")]).rules[0]!;
+    expect(changed.verdict).toBe("less permissive");
+    expect(changed.power.BNL!.banzhaf[0]).not.toBeNull();
+    expect(changed.power.BNL!.banzhaf[1]).not.toBeNull();
+    expect(changed.seats).toEqual({ common: 3, added: [], removed: [] });
+  });
+
+  it("a renaming keeps vetoes and parts of the body; splits and unknown seats are refused", () => {
+    const veto = (seat: string) => `state ${seat} {}\nstate B {}\ninstitution U {\n  members: { ${seat}, B }\n  body C {\n    seats: members\n    rule r: yes >= 1 and veto { ${seat} } and no in { B } = 0\n  }\n}\n`;
+    expect(diffRuleSets(build(veto("AF3")), build(veto("AF2")), [parseSeatMapping("AF3=AF2")]).equivalent).toBe(true);
+    expect(diffRuleSets(build(veto("AF3")), build(veto("AF2")), [parseSeatMapping("AF3=AF2")]).rules[0]!.seats).toEqual({ common: 2, added: [], removed: [] });
+    // Unmapped, AF2 is a new seat and AF3 a removed one, compared on B alone.
+    expect(diffRuleSets(build(veto("AF3")), build(veto("AF2"))).rules[0]!.seats).toEqual({ common: 1, added: ["AF2"], removed: ["AF3"] });
+    expect(() => parseSeatMapping("X=Y+Z")).toThrow(/split/);
+    expect(() => diffRuleSets(build(veto("AF3")), build(veto("AF2")), [parseSeatMapping("QQ=AF2")])).toThrow(/holds no seat in the old design/);
+    const r = mlat(["diff", "examples/eec-1958.mlat", "examples/eec-1973.mlat", "--map", "LUX=NOPE"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("`NOPE` holds no seat in the new design");
   });
 });

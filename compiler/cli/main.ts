@@ -68,6 +68,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--no-shapley", "skip Shapley–Shubik indices")
     .option("--list <n>", "how many minimal winning coalitions to list", nonNegativeInt, 20)
+    .option("--abstention", "also the ternary model (Felsenthal–Machover): seats vote yes, abstain or no, so casting votes and `of voting` rules show their effect")
     .option("--exact", "no work limit: wait for every exact answer, however long (Ctrl-C stops)")
     .option("--estimate [samples]", "estimate Shapley–Shubik by Monte Carlo where the exact count is out of reach (default 1,000,000 samples)", positiveInt)
     .option("--seed <n>", "seed of the Monte Carlo estimate", nonNegativeInt, 1)
@@ -76,7 +77,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file: string | undefined, o) => {
       const { runAnalyze } = await import("./commands/analyze.js");
       const estimate = o.estimate === undefined ? undefined : { samples: o.estimate === true ? 1_000_000 : o.estimate, seed: o.seed };
-      setExit(await runAnalyze(await designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color, exact: !!o.exact, ...(estimate ? { estimate } : {}) }));
+      setExit(await runAnalyze(await designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color, exact: !!o.exact, abstention: !!o.abstention, ...(estimate ? { estimate } : {}) }));
     });
 
   program
@@ -155,11 +156,12 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("compare two versions of a design rule by rule; exit 0 when equivalent, 1 when anything changed")
     .argument("<old>", "the old design (.mlat) or rule set (.json)")
     .argument("<new>", "the new design (.mlat) or rule set (.json)")
+    .option("--map <OLD=NEW...>", "successor seats: a renaming (AF3=AF2) or a merger (BE+BB=BBB), compared seat for seat")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-color", "never colour the output")
     .action(async (oldFile: string, newFile: string, o) => {
       const { runDiff } = await import("./commands/diff.js");
-      setExit(await runDiff(oldFile, newFile, { format: o.format, color: o.color }));
+      setExit(await runDiff(oldFile, newFile, { format: o.format, color: o.color, map: o.map }));
     });
 
   program

@@ -2,11 +2,10 @@
 // absent — not only over yes/no coalitions: `yes >= 2/3` and `yes >= 2/3 of voting` agree on
 // every coalition yet differ when seats abstain. Seats that are interchangeable for both rules
 // (same weights in both versions, same vetoes) form one kind, and a profile is known up to how
-// many seats of each kind vote each way, so a council of five vetoes and ten elected seats is
-// 4^5 · C(13, 3) = 292,864 profiles, not 4^15. Tallies are exact integers (each weight scaled by
-// the common denominator of its values).
-import type { BodyJson, ConditionJson, TallyJson } from "../ruleset/types.js";
-import { Rational } from "../numbers/rational.js";
+// many seats of each kind vote each way (ballot-sums.ts), so a council of five vetoes and ten
+// elected seats is C(8, 3) · C(13, 3) = 16,016 profiles, not 4^15.
+import type { BodyJson, ConditionJson } from "../ruleset/types.js";
+import { addVotes, ballotSums, seatKinds, type SeatKind, type Sums } from "./ballot-sums.js";
 
 export type Ballot = "yes" | "no" | "abstain" | "absent";
 
@@ -55,110 +54,14 @@ export function ballotUse(c: ConditionJson): BallotUse {
   }
 }
 
-interface Kind {
-  readonly seats: string[];
-  /** Per dimension, this kind's integer weight. */
-  readonly weight: bigint[];
-  /** Per veto (by index), whether the kind's seats hold it. */
-  readonly vetoes: boolean[];
-}
-
-
-const BALLOTS = ["yes", "no", "abstain"] as const;
-
 /**
  * A profile under which `a` holds and `b` does not, seats of `only` aside (they are absent), or
  * null when there is none; undefined when there are more than PROFILE_LIMIT profiles.
  */
 export function ballotWitness(body: BodyJson, a: ConditionJson, b: ConditionJson, seats: readonly string[], use: BallotUse): BallotProfile | null | undefined {
-  // Only the weights the two rules count tell seats apart (a census elsewhere splits no kind).
-  const used = new Set<string>();
-  const collect = (c: ConditionJson): void => {
-    if (c.op === "and" || c.op === "or") c.args.forEach(collect);
-    else if (c.op === "not") collect(c.arg);
-    else if (c.op === "compare") for (const t of [c.left, ...("tally" in c.right ? [c.right] : [])]) if (t.weight) used.add(t.weight);
-  };
-  collect(a);
-  collect(b);
-  const dims = Object.keys(body.weights).filter((w) => used.has(w));
-  const scale = dims.map((d) => {
-    let den = 1n;
-    for (const s of body.seats) {
-      const r = Rational.parse(body.weights[d]![s.id] ?? "0") ?? Rational.ZERO;
-      den = lcm(den, r.den);
-    }
-    return den;
-  });
-  const intWeight = (d: number, seat: string): bigint => {
-    const r = Rational.parse(body.weights[dims[d]!]![seat] ?? "0") ?? Rational.ZERO;
-    return (r.num * scale[d]!) / r.den;
-  };
-  const vetoSets: Set<string>[] = [];
-  const compile = (c: ConditionJson): ((sums: bigint[][], vetoNo: number[]) => boolean) => {
-    switch (c.op) {
-      case "and": {
-        const parts = c.args.map(compile);
-        return (s, v) => parts.every((p) => p(s, v));
-      }
-      case "or": {
-        const parts = c.args.map(compile);
-        return (s, v) => parts.some((p) => p(s, v));
-      }
-      case "not": {
-        const inner = compile(c.arg);
-        return (s, v) => !inner(s, v);
-      }
-      case "veto": {
-        const index = vetoSets.push(new Set(c.seats)) - 1;
-        return (_s, v) => v[index] === 0;
-      }
-      case "unanimity":
-      case "consensus":
-        throw new Error("unanimity and consensus are rewritten as tallies before comparison");
-      case "compare": {
-        const dim = (t: TallyJson) => dims.indexOf(t.weight!);
-        /** The tally of t in its dimension, from the sums by ballot (3: every seat). */
-        const of = (t: TallyJson) => {
-          const d = dim(t);
-          if (t.tally === "present") return (s: bigint[][]) => s[0]![d]! + s[1]![d]! + s[2]![d]!;
-          if (t.tally === "absent") return (s: bigint[][]) => s[3]![d]! - s[0]![d]! - s[1]![d]! - s[2]![d]!;
-          const b = BALLOTS.indexOf(t.tally);
-          return (s: bigint[][]) => s[b]![d]!;
-        };
-        const ld = dim(c.left);
-        const left = of(c.left);
-        const test = { ">=": (x: bigint) => x >= 0n, ">": (x: bigint) => x > 0n, "<=": (x: bigint) => x <= 0n, "<": (x: bigint) => x < 0n, "=": (x: bigint) => x === 0n, "!=": (x: bigint) => x !== 0n }[c.cmp];
-        const right = c.right;
-        if ("tally" in right) {
-          const rd = dim(right);
-          const r = of(right);
-          // Both sides in their own units: compare l / scale_l with r / scale_r.
-          return (s) => test(left(s) * scale[rd]! - r(s) * scale[ld]!);
-        }
-        const v = Rational.parse(right.value) ?? Rational.ZERO;
-        if (!right.relative) return (s) => test(left(s) * v.den - v.num * scale[ld]!);
-        const base = right.base;
-        return (s) => {
-          const total = base === "all" ? s[3]![ld]! : base === "voting" ? s[0]![ld]! + s[1]![ld]! : s[0]![ld]! + s[1]![ld]! + s[2]![ld]!;
-          return test(left(s) * v.den - v.num * total);
-        };
-      }
-    }
-  };
-  const holdsA = compile(a);
-  const holdsB = compile(b);
-
-  // Kinds: same weights everywhere, same vetoes.
-  const byKey = new Map<string, Kind>();
-  for (const seat of seats) {
-    const weight = dims.map((_, d) => intWeight(d, seat));
-    const vetoes = vetoSets.map((v) => v.has(seat));
-    const key = `${weight.join(",")}|${vetoes.map(Number).join("")}`;
-    const k = byKey.get(key);
-    if (k) k.seats.push(seat);
-    else byKey.set(key, { seats: [seat], weight, vetoes });
-  }
-  const kinds = [...byKey.values()];
+  const sums = ballotSums(body, [a, b]);
+  const [holdsA, holdsB] = sums.holds as [(s: Sums, v: readonly number[]) => boolean, (s: Sums, v: readonly number[]) => boolean];
+  const kinds = seatKinds(sums, seats);
   // Ways a kind of k seats can vote: (yes, no, abstain), the rest absent; only the ballots the
   // rules can tell apart.
   const options = kinds.map((k) => {
@@ -175,25 +78,20 @@ export function ballotWitness(body: BodyJson, a: ConditionJson, b: ConditionJson
     total *= o.length;
     if (total > PROFILE_LIMIT) return undefined;
   }
-  // The "all" totals (index 3) do not depend on the profile: every seat of the body counts.
-  const all = dims.map((_, d) => body.seats.reduce((acc, s) => acc + intWeight(d, s.id), 0n));
   const choice = new Array<number>(kinds.length).fill(0);
-  const sums: bigint[][] = [dims.map(() => 0n), dims.map(() => 0n), dims.map(() => 0n), all];
-  const vetoNo = vetoSets.map(() => 0);
+  // The "all" totals (index 3) do not depend on the profile: every seat of the body counts.
+  const s: Sums = [sums.dims.map(() => 0n), sums.dims.map(() => 0n), sums.dims.map(() => 0n), [...sums.all]];
+  const vetoNo = sums.vetoSets.map(() => 0);
   for (;;) {
-    for (let b = 0; b < 3; b++) for (let d = 0; d < dims.length; d++) sums[b]![d] = 0n;
+    for (let b = 0; b < 3; b++) s[b]!.fill(0n);
     vetoNo.fill(0);
     kinds.forEach((k, i) => {
       const [y, no, ab] = options[i]![choice[i]!]!;
-      for (let d = 0; d < dims.length; d++) {
-        const w = k.weight[d]!;
-        sums[0]![d] = sums[0]![d]! + BigInt(y) * w;
-        sums[1]![d] = sums[1]![d]! + BigInt(no) * w;
-        sums[2]![d] = sums[2]![d]! + BigInt(ab) * w;
-      }
-      if (no > 0) k.vetoes.forEach((held, v) => held && vetoNo[v]!++);
+      addVotes(s, vetoNo, k, 0, y);
+      addVotes(s, vetoNo, k, 1, no);
+      addVotes(s, vetoNo, k, 2, ab);
     });
-    if (holdsA(sums, vetoNo) && !holdsB(sums, vetoNo)) return profileOf(body, kinds, options, choice, seats);
+    if (holdsA(s, vetoNo) && !holdsB(s, vetoNo)) return profileOf(body, kinds, options, choice, seats);
     let i = 0;
     for (; i < kinds.length; i++) {
       if (++choice[i]! < options[i]!.length) break;
@@ -203,7 +101,7 @@ export function ballotWitness(body: BodyJson, a: ConditionJson, b: ConditionJson
   }
 }
 
-function profileOf(body: BodyJson, kinds: readonly Kind[], options: readonly (readonly [number, number, number][])[], choice: readonly number[], seats: readonly string[]): BallotProfile {
+function profileOf(body: BodyJson, kinds: readonly SeatKind[], options: readonly (readonly [number, number, number][])[], choice: readonly number[], seats: readonly string[]): BallotProfile {
   const out: Record<Ballot, string[]> = { yes: [], no: [], abstain: [], absent: [] };
   kinds.forEach((k, i) => {
     const [y, no, ab] = options[i]![choice[i]!]!;
@@ -213,11 +111,4 @@ function profileOf(body: BodyJson, kinds: readonly Kind[], options: readonly (re
   for (const b of Object.keys(out) as Ballot[]) out[b].sort((x, y) => order.get(x)! - order.get(y)!);
   for (const s of body.seats) if (!seats.includes(s.id)) out.absent.push(s.id);
   return out;
-}
-
-function lcm(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return (a / x) * b;
 }

@@ -13,6 +13,7 @@ import { buildGame, GameError } from "./analysis/game.js";
 import { asThreshold, thresholdWitness } from "./diff-thresholds.js";
 import { mapLeaves } from "./condition-map.js";
 import { ballotUse, ballotWitness, PROFILE_LIMIT, type BallotProfile } from "./diff-ballots.js";
+import { applySeatMappings, type SeatMapping } from "./successor-map.js";
 
 export type Verdict = "equivalent" | "more permissive" | "less permissive" | "incomparable";
 
@@ -42,9 +43,13 @@ export interface DesignDiff {
   readonly equivalent: boolean;
   /** Rules that could not be compared (each says why; a witness found on the way still proves a change). */
   readonly notCompared: readonly string[];
+  /** Successor mappings the comparison used (old seats renamed or merged into new ones). */
+  readonly mapped?: readonly SeatMapping[];
 }
 
-export function diffRuleSets(older: RuleSet, newer: RuleSet): DesignDiff {
+export function diffRuleSets(original: RuleSet, newer: RuleSet, mappings: readonly SeatMapping[] = []): DesignDiff {
+  // The old design on the new seat names, when seats were renamed or merged.
+  const older = mappings.length ? applySeatMappings(original, newer, mappings) : original;
   const oldRules = new Map(allRules(older).map((r) => [r.rule.id, r]));
   const newRules = new Map(allRules(newer).map((r) => [r.rule.id, r]));
   const rules: RuleDiff[] = [];
@@ -54,7 +59,14 @@ export function diffRuleSets(older: RuleSet, newer: RuleSet): DesignDiff {
   }
   const added = [...newRules.keys()].filter((id) => !oldRules.has(id));
   const removed = [...oldRules.keys()].filter((id) => !newRules.has(id));
-  return { rules, added, removed, equivalent: added.length === 0 && removed.length === 0 && rules.every((r) => r.verdict === "equivalent"), notCompared: rules.filter((r) => r.verdict === "not compared").map((r) => r.rule) };
+  return {
+    rules,
+    added,
+    removed,
+    equivalent: added.length === 0 && removed.length === 0 && rules.every((r) => r.verdict === "equivalent"),
+    notCompared: rules.filter((r) => r.verdict === "not compared").map((r) => r.rule),
+    ...(mappings.length ? { mapped: mappings } : {}),
+  };
 }
 
 function diffRule(older: RuleSet, newer: RuleSet, oldBody: BodyJson, oldRule: RuleJson, newBody: BodyJson, newRule: RuleJson): RuleDiff {

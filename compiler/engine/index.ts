@@ -4,6 +4,7 @@
 export { findRule, allRules } from "./rules.js";
 export { analyzeRule, analyzeAll, countWinningIn, AnalysisError, type AnalysisOptions, type RuleAnalysis, type PowerClassResult } from "./analysis/analyze.js";
 export { analyzeBloc, type BlocAnalysis } from "./analysis/blocs.js";
+export { ternaryPower, TernaryError, TERNARY_LIMIT, type TernaryPower } from "./analysis/ternary.js";
 export { ruleForm, type RuleForm } from "./analysis/form.js";
 export { exactAnalysisProblem } from "./analysis/feasibility.js";
 export type { Ballot } from "./evaluation/ballot.js";
@@ -16,5 +17,6 @@ export type { TraceStep } from "./conduct/trace.js";
 export { runTests, type TestResult } from "./testing/run.js";
 export { marksOf, type InstitutionMarks } from "./marks.js";
 export { diffRuleSets, type DesignDiff, type RuleDiff, type Verdict } from "./diff.js";
+export { parseSeatMapping, SeatMappingError, type SeatMapping } from "./successor-map.js";
 export { ballotUse, type BallotProfile, type BallotUse } from "./diff-ballots.js";
 export { applyWhatIf, WhatIfError, type WhatIfChange } from "./whatif.js";

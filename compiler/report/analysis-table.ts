@@ -3,6 +3,7 @@
 import { maxOf } from "../text/arrays.js";
 import { escapeControl } from "../text/escape.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
+import type { TernaryPower } from "../engine/analysis/ternary.js";
 import type { RuleSet } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
 import { percent } from "./percent.js";
@@ -143,4 +144,31 @@ export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = 
 function names(xs: readonly string[]): string {
   if (xs.length === 0) return "none";
   return xs.length <= 8 ? xs.join(", ") : `${xs.slice(0, 6).join(", ")} and ${xs.length - 6} more`;
+}
+
+/**
+ * The ternary model's numbers under the table: each row a run of seats with equal values, the
+ * Banzhaf share over yes/abstain/no, and how often abstaining instead of yes defeats the motion or
+ * instead of no carries it (out of the 3^(n−1) profiles of the others).
+ */
+export function ternaryTable(t: TernaryPower | { readonly note: string }, setNames: SeatSetNames, width = 100): string {
+  if ("note" in t) return `  ternary model (yes, abstain or no): not computed — ${t.note}\n`;
+  const seats = Object.keys(t.banzhaf);
+  const rows = new Map<string, string[]>();
+  for (const s of seats) {
+    const key = `${t.banzhaf[s]!.normalized}|${t.abstention[s]!.insteadOfYes}|${t.abstention[s]!.insteadOfNo}`;
+    rows.set(key, [...(rows.get(key) ?? []), s]);
+  }
+  const room = Math.max(24, width - 60);
+  const entries = [...rows.values()].map((group) => ({ label: rowLabel(group, setNames, room, seats.length), seat: group[0]! }));
+  entries.sort((x, y) => (Rational.parse(t.banzhaf[y.seat]!.normalized) ?? Rational.ZERO).compare(Rational.parse(t.banzhaf[x.seat]!.normalized) ?? Rational.ZERO));
+  const w = Math.min(room, maxOf(entries.map((e) => e.label.length), 4));
+  const lines = [`  ternary model (Felsenthal–Machover): every seat votes yes, abstains or votes no, ${seats.length > 0 ? `3^${seats.length}` : "1"} profiles${t.monotone ? "" : " · NOT monotone"}`];
+  lines.push(`  ${"seat".padEnd(w)}  ${"Banzhaf".padStart(8)}  ${"abstaining defeats".padStart(18)}  ${"abstaining carries".padStart(18)}`);
+  for (const e of entries) {
+    const a = t.abstention[e.seat]!;
+    lines.push(`  ${e.label.padEnd(w)}  ${pct(t.banzhaf[e.seat]!.normalized).padStart(8)}  ${pct(a.insteadOfYes).padStart(18)}  ${pct(a.insteadOfNo).padStart(18)}`);
+  }
+  lines.push("  (abstaining defeats: of the others' profiles, those where the seat's abstention instead of its yes defeats the motion; carries: instead of its no, carries it)");
+  return lines.join("\n") + "\n";
 }

@@ -1,5 +1,5 @@
 // `mlat analyze FILE [--rule R] [--format table|json]`: the exact voting-power analysis of rules.
-import { allRules, analyze, analyzeBlocs, analysisTable, seatSetNames, closest, findRule, Rational, type AnalysisOutcome, type BlocAnalysis, type BlocJson, type BlocOutcome, type RuleSet } from "../../index.js";
+import { allRules, analyze, analyzeBlocs, analysisTable, seatSetNames, ternaryPower, TernaryError, ternaryTable, type TernaryPower, closest, findRule, Rational, type AnalysisOutcome, type BlocAnalysis, type BlocJson, type BlocOutcome, type RuleSet } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, terminalWidth, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   readonly list?: number;
   readonly ruleset?: boolean;
   readonly color?: boolean;
+  /** Also the ternary model (`--abstention`). */
+  readonly abstention?: boolean;
   /** No work limit (`--exact`). */
   readonly exact?: boolean;
   /** Monte Carlo Shapley–Shubik where the exact count is out of reach (`--estimate`). */
@@ -47,15 +49,28 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
     }),
   );
   progress.clear();
+  // The ternary model, on request: the same rules, every seat voting yes, abstaining or no.
+  const ternary = new Map<string, TernaryPower | { readonly note: string }>();
+  if (options.abstention) {
+    for (const t of targets) {
+      try {
+        ternary.set(t.rule.id, ternaryPower(t.body, t.rule));
+      } catch (e) {
+        if (!(e instanceof TernaryError)) throw e;
+        ternary.set(t.rule.id, { note: e.message });
+      }
+    }
+  }
+  const withTernary = (r: AnalysisOutcome) => (ternary.has(r.rule) ? { ...r, ternary: ternary.get(r.rule) } : r);
   const failed = results.some((r) => "error" in r);
   const blocs = blocAnalyses(ruleset, options.bloc ?? [], targets.map((t) => t.rule.id));
   if (options.format === "json") {
     const bytes = jsonBytes(results);
     if (bytes > JSON_LIMIT) throw cliError("OutputTooLarge", [`about ${Math.round(bytes / 2 ** 20).toLocaleString("en")} MiB of JSON`, "the exact counts of every seat; use `--format table`, or `--rule` for fewer rules"]);
-    process.stdout.write(JSON.stringify({ rules: results, ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
+    process.stdout.write(JSON.stringify({ rules: results.map(withTernary), ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
   } else {
     if (results.length === 0) process.stdout.write("the design has no decision rules to analyse\n");
-    process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : analysisTable(r, useColor(process.stdout, options.color), seatSetNames(ruleset, r.rule), terminalWidth()))).join("\n"));
+    process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : analysisTable(r, useColor(process.stdout, options.color), seatSetNames(ruleset, r.rule), terminalWidth()) + (ternary.has(r.rule) ? ternaryTable(ternary.get(r.rule)!, seatSetNames(ruleset, r.rule), terminalWidth()) : ""))).join("\n"));
     if (blocs.length) process.stdout.write("\n" + blocs.map((b) => ("error" in b ? `bloc ${b.bloc} in ${b.rule}: ${b.error}\n` : blocTable(b))).join("\n"));
   }
   return failed || blocs.some((b) => "error" in b) ? ExitCode.Failure : ExitCode.Ok;

@@ -1,15 +1,21 @@
 // `mlat diff OLD NEW`: rule by rule, what an amendment changes. Exit 0 when equivalent, 1 when
 // anything changed (so CI can guard a design), 2 on errors and when a rule could not be compared
 // and nothing else changed (nothing is claimed about it either way).
-import { diff, percent, profileText, Rational, type DesignDiff, type RuleDiff } from "../../index.js";
+import { diff, parseSeatMapping, percent, profileText, Rational, SeatMappingError, type DesignDiff, type RuleDiff, type SeatMapping } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
-import { useColor } from "../io.js";
+import { cliError, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
 
-export function runDiff(oldFile: string, newFile: string, options: { format: "text" | "json"; color?: boolean }): number {
+export function runDiff(oldFile: string, newFile: string, options: { format: "text" | "json"; color?: boolean; map?: readonly string[] }): number {
   const older = loadRuleSet(oldFile, options);
   const newer = loadRuleSet(newFile, options);
-  const d = diff(older, newer);
+  let d: DesignDiff;
+  try {
+    d = diff(older, newer, (options.map ?? []).map(parseSeatMapping));
+  } catch (e) {
+    if (e instanceof SeatMappingError) throw cliError("InvalidInput", ["--map", e.message]);
+    throw e;
+  }
   if (options.format === "json") process.stdout.write(JSON.stringify(d, null, 2) + "\n");
   else process.stdout.write(diffText(d, useColor(process.stdout, options.color)) + "\n");
   return diffExitCode(d);
@@ -19,6 +25,7 @@ export function runDiff(oldFile: string, newFile: string, options: { format: "te
 export function diffText(d: DesignDiff, color: boolean): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const out: string[] = [];
+  if (d.mapped?.length) out.push(`successor seats: ${d.mapped.map(mappingText).join("; ")} (the old rules as the new seats would play them)`);
   for (const r of d.rules) out.push(ruleText(r, bold));
   for (const id of d.added) out.push(`${bold(id)}: added`);
   for (const id of d.removed) out.push(`${bold(id)}: removed`);
@@ -26,6 +33,10 @@ export function diffText(d: DesignDiff, color: boolean): string {
   const summary = [d.equivalent ? "the designs are equivalent" : changes ? `${changes} change(s)` : "no change found", d.notCompared.length ? `${d.notCompared.length} rule(s) not compared` : ""];
   out.push(summary.filter(Boolean).join("; "));
   return out.join("\n\n");
+}
+
+function mappingText(m: SeatMapping): string {
+  return `${m.from.join(" + ")} → ${m.to}`;
 }
 
 /** 0 equivalent, 1 changed, 2 when some rule could not be compared and nothing else changed. */
