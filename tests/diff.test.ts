@@ -214,6 +214,34 @@ describe("mlat whatif", () => {
     expect(qmv.power.MLT.banzhaf[1]).not.toBe(qmv.power.MLT.banzhaf[0]);
   });
 
+  it("an accession: the state joins, takes a seat in the bodies of the members, its weights drawn from its attributes", () => {
+    const r = mlat(["whatif", "examples/eu-council-lisbon.mlat", "--with", "state UKR { population: 37000, power: great }", "--member-of", "EU", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout);
+    expect(d.changes[0].with).toEqual({ id: "UKR", attributes: { population: { type: "number", value: "37000" }, power: { type: "name", value: "great" } } });
+    const reinforced = d.rules.find((x: { rule: string }) => x.rule === "EU.Council.reinforced");
+    expect(reinforced.seats.added).toEqual(["UKR"]);
+    expect(reinforced.power.UKR.banzhaf[0]).toBeNull();
+    expect(reinforced.power.UKR.banzhaf[1]).not.toBeNull();
+    // A new member of 37 million people weighs more than the Netherlands (17.8 million), less than Spain.
+    const share = (seat: string) => Number(eval(reinforced.power[seat].banzhaf[1]));
+    expect(share("UKR")).toBeGreaterThan(share("NLD"));
+    expect(share("UKR")).toBeLessThan(share("ESP"));
+  });
+
+  it("an accession where the weights are not drawn from an attribute needs --weight, and says so", () => {
+    const r = mlat(["whatif", "examples/imf.mlat", "--with", "state NEW { population: 1.8 }", "--member-of", "IMF"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("has no value for `NEW`, and it is not drawn from an attribute: give it with --weight IMF.BoardOfGovernors.votes.NEW=VALUE");
+    const ok = mlat(["whatif", "examples/imf.mlat", "--with", "state NEW { population: 1.8 }", "--member-of", "IMF", "--weight", "IMF.BoardOfGovernors.votes.NEW=0.05", "--format", "json"]);
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(ok.stdout).rules[0].seats.added).toEqual(["NEW"]);
+    expect(mlat(["whatif", "examples/imf.mlat", "--with", "state NEW {}"]).stderr).toContain("--member-of");
+    expect(mlat(["whatif", "examples/imf.mlat", "--with", "state NEW {}", "--member-of", "NOPE"]).stderr).toContain("there is no institution `NOPE`");
+    expect(mlat(["whatif", "examples/imf.mlat", "--with", "state USA {}", "--member-of", "IMF"]).stderr).toContain("`USA` is a state of the design already");
+    expect(mlat(["whatif", "examples/imf.mlat", "--with", "stat XKX", "--member-of", "IMF"]).code).toBe(2);
+  });
+
   it("refuses what is not there, with exit 2 and the reason", () => {
     const r = mlat(["whatif", "examples/imf.mlat", "--without", "XYZ"]);
     expect(r.code).toBe(2);

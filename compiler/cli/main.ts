@@ -169,13 +169,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description("the design after a change, compared with the design as it is, without editing a file (Brexit, a census, a quota reform)")
     .argument("<file>", "a design (.mlat) or rule set (.json)")
     .option("--without <state...>", "the state leaves: its seats, memberships, weights, vetoes and ballots go")
+    .option("--with <declaration...>", "a state joins, declared as in a design: \"state UKR { population: 37000 }\" (with --member-of)")
+    .option("--member-of <institution...>", "the institutions the --with states join")
     .option("--weight <BODY.WEIGHT.SEAT=VALUE...>", "one seat's value in a body's weight table")
     .option("--set <STATE.ATTRIBUTE=VALUE...>", "a state's numeric attribute, and every weight drawn from it")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-color", "never colour the output")
     .action(async (file: string, o) => {
       const { runWhatIf } = await import("./commands/whatif.js");
-      setExit(await runWhatIf(file, { without: o.without, weight: o.weight, set: o.set, format: o.format, color: o.color }));
+      setExit(await runWhatIf(file, { without: o.without, with: o.with, memberOf: o.memberOf, weight: o.weight, set: o.set, format: o.format, color: o.color }));
     });
 
   program

@@ -1,13 +1,19 @@
-// What-if without editing files: a rule set with a state gone (Brexit), a weight changed (a quota
-// reform) or an attribute changed (a census), made from a compiled rule set. `mlat whatif` then
+// What-if without editing files: a rule set with a state gone (Brexit), a state joining (an
+// accession), a weight changed (a quota reform) or an attribute changed (a census), made from a
+// compiled rule set. `mlat whatif` then
 // compares it with the original exactly as `mlat diff` compares two files.
-import type { BodyJson, ConditionJson, RuleSet, ScenarioStepJson, TallyJson } from "../ruleset/types.js";
+import type { BodyJson, ConditionJson, RuleSet, ScenarioStepJson, StateJson, TallyJson } from "../ruleset/types.js";
 import { Rational } from "../numbers/rational.js";
 import { mapLeaves } from "./condition-map.js";
 
 export type WhatIfChange =
   /** The state leaves: its seats, memberships, weights, vetoes and ballots go. */
   | { readonly without: string }
+  /**
+   * A new state joins these institutions: a seat in every body whose seats are one per member,
+   * its weights drawn from its attributes where the body's weights are (else given by `weight`).
+   */
+  | { readonly with: StateJson; readonly memberOf: readonly string[] }
   /** One seat's value in one weight table of one body (`IMF.BoardOfGovernors.votes.CHN=6.40`). */
   | { readonly weight: { readonly body: string; readonly name: string; readonly seat: string; readonly value: string } }
   /** A state's numeric attribute, and every weight the rule set drew from it (`DEU.population=84.4`). */
@@ -18,11 +24,57 @@ export class WhatIfError extends Error {}
 export function applyWhatIf(ruleset: RuleSet, changes: readonly WhatIfChange[]): RuleSet {
   let rs = ruleset;
   for (const c of changes) {
-    if ("without" in c) rs = without(rs, c.without);
+    if ("with" in c) rs = withState(rs, c.with, c.memberOf);
+    else if ("without" in c) rs = without(rs, c.without);
     else if ("weight" in c) rs = withWeight(rs, c.weight);
     else rs = withAttribute(rs, c.set);
   }
+  // A joining state's seat needs a value in every weight table a rule counts.
+  for (const b of rs.institutions.flatMap((i) => i.bodies)) {
+    for (const [w, table] of Object.entries(b.weights)) {
+      const missing = b.seats.find((s) => table[s.id] === undefined);
+      if (missing) throw new WhatIfError(`\`${b.id}.${w}\` has no value for \`${missing.id}\`, and it is not drawn from an attribute: give it with --weight ${b.id}.${w}.${missing.id}=VALUE`);
+    }
+  }
   return rs;
+}
+
+function withState(rs: RuleSet, state: StateJson, memberOf: readonly string[]): RuleSet {
+  if (rs.states.some((s) => s.id === state.id)) throw new WhatIfError(`\`${state.id}\` is a state of the design already`);
+  for (const i of memberOf) if (!rs.institutions.some((x) => x.id === i)) throw new WhatIfError(`there is no institution \`${i}\` (there are: ${rs.institutions.map((x) => x.id).join(", ") || "none"})`);
+  const stateOf = new Map(rs.states.map((s) => [s.id, s]));
+  const institutions = rs.institutions.map((inst) => {
+    if (!memberOf.includes(inst.id)) return inst;
+    const members = new Set(inst.members);
+    return {
+      ...inst,
+      members: [...inst.members, state.id],
+      bodies: inst.bodies.map((b) => {
+        // A body of the members, one seat each (`seats: members`): the new member takes a seat.
+        const perMember = b.seats.length === members.size && b.seats.every((s) => !s.class && members.has(s.state ?? s.id));
+        if (!perMember) return b;
+        const weights = Object.fromEntries(Object.entries(b.weights).map(([w, table]) => [w, { ...table, ...weightFor(w, table, b, state, stateOf) }]));
+        return { ...b, seats: [...b.seats, { id: state.id, state: state.id }], weights };
+      }),
+    };
+  });
+  return { ...rs, states: [...rs.states, state], institutions };
+}
+
+/** The new seat's value in a table: its attribute when the table is drawn from that attribute, the common value when all are equal. */
+function weightFor(w: string, table: Readonly<Record<string, string>>, b: BodyJson, state: StateJson, stateOf: ReadonlyMap<string, StateJson>): Record<string, string> {
+  const drawn = b.seats.every((s) => {
+    const a = stateOf.get(s.state ?? s.id)?.attributes[w];
+    const v = table[s.id];
+    return a?.type === "number" && v !== undefined && Rational.parse(a.value)?.eq(Rational.parse(v) ?? Rational.ZERO) === true;
+  });
+  if (drawn) {
+    const own = state.attributes[w];
+    if (own?.type !== "number") throw new WhatIfError(`\`${b.id}\` counts \`${w}\`, drawn from the members' attribute: give \`${state.id}\` a \`${w}\` in --with`);
+    return { [state.id]: own.value };
+  }
+  const values = new Set(Object.values(table));
+  return values.size === 1 ? { [state.id]: [...values][0]! } : {};
 }
 
 function parseValue(value: string, what: string): Rational {
@@ -78,7 +130,7 @@ function withWeight(rs: RuleSet, w: { body: string; name: string; seat: string; 
       if (b.id !== w.body) return b;
       const table = b.weights[w.name];
       if (!table) throw new WhatIfError(`\`${w.body}\` has no weight \`${w.name}\` that a rule counts (it has: ${Object.keys(b.weights).join(", ") || "none"})`);
-      if (!(w.seat in table)) throw new WhatIfError(`\`${w.seat}\` holds no seat in \`${w.body}\``);
+      if (!b.seats.some((s) => s.id === w.seat)) throw new WhatIfError(`\`${w.seat}\` holds no seat in \`${w.body}\``);
       found = true;
       return { ...b, weights: { ...b.weights, [w.name]: { ...table, [w.seat]: v.toString() } } };
     }),

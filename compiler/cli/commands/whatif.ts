@@ -2,13 +2,16 @@
 // would be after the change, compared with the design as it is — every rule (verdict, witness,
 // power of every seat) and every scenario and assertion whose result changes — without editing
 // a file. Same renderers and exit codes as `mlat diff`.
-import { applyWhatIf, diff, test, WhatIfError, type TestResult, type WhatIfChange } from "../../index.js";
+import { applyWhatIf, compile, diff, memoryHost, test, WhatIfError, type StateJson, type TestResult, type WhatIfChange } from "../../index.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
 import { diffExitCode, diffText } from "./diff.js";
 
 export interface WhatIfOptions {
   readonly without?: string[];
+  /** `state UKR { population: 37000 }`: states that join the `memberOf` institutions. */
+  readonly with?: string[];
+  readonly memberOf?: string[];
   readonly weight?: string[];
   readonly set?: string[];
   readonly format: "text" | "json";
@@ -23,8 +26,21 @@ function assignment(flag: string, text: string, parts: number): { path: string[]
   return { path, value: text.slice(eq + 1) };
 }
 
+/** A state declaration as written in a design, compiled by the real front end. */
+function stateOf(text: string): StateJson {
+  const r = compile({ host: memoryHost({ "--with.mlat": text }), entries: ["--with.mlat"] });
+  const error = r.diagnostics.find((d) => d.severity === "error");
+  if (error || !r.ruleset) throw cliError("InvalidInput", ["--with", `\`${text}\`: ${error?.message ?? "not a state declaration"}`]);
+  if (r.ruleset.states.length !== 1 || r.ruleset.institutions.length) throw cliError("InvalidInput", ["--with", `\`${text}\`: declare one state, e.g. "state UKR { population: 37000 }"`]);
+  return r.ruleset.states[0]!;
+}
+
 export function changesOf(options: WhatIfOptions): WhatIfChange[] {
   const out: WhatIfChange[] = [];
+  if (options.with?.length && !options.memberOf?.length) throw cliError("InvalidInput", ["--with", "say which institutions the state joins with --member-of"]);
+  if (options.memberOf?.length && !options.with?.length) throw cliError("InvalidInput", ["--member-of", "declare the joining state with --with \"state X { … }\""]);
+  // Joining comes first, so that --weight can give the new seat its values.
+  for (const w of options.with ?? []) out.push({ with: stateOf(w), memberOf: options.memberOf ?? [] });
   for (const s of options.without ?? []) out.push({ without: s });
   for (const w of options.weight ?? []) {
     const { path, value } = assignment("--weight", w, 4);
@@ -39,7 +55,7 @@ export function changesOf(options: WhatIfOptions): WhatIfChange[] {
 
 export function runWhatIf(file: string, options: WhatIfOptions): number {
   const changes = changesOf(options);
-  if (changes.length === 0) throw cliError("InvalidInput", ["whatif", "name a change: --without STATE, --weight BODY.WEIGHT.SEAT=VALUE or --set STATE.ATTRIBUTE=VALUE"]);
+  if (changes.length === 0) throw cliError("InvalidInput", ["whatif", "name a change: --without STATE, --with \"state X { … }\" --member-of INSTITUTION, --weight BODY.WEIGHT.SEAT=VALUE or --set STATE.ATTRIBUTE=VALUE"]);
   const before = loadRuleSet(file, options);
   let after;
   try {
