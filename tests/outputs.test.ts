@@ -68,3 +68,14 @@ describe("the tally counts the seats that hold a vote", () => {
     expect(r.notHolding).toBeUndefined();
   });
 });
+
+describe("the report", () => {
+  it("shows Owen and Banzhaf–Owen values with the design's blocs as a priori unions", () => {
+    const html = mlat(["report", "examples/eec-1958.mlat"]).stdout;
+    expect(html).toContain("With the blocs as a priori unions (Benelux = BEL, NLD, LUX): Owen and Banzhaf–Owen values");
+    // EEC 1958, qualified majority (12 of 17 votes), Benelux as one union: LUX's Owen value is 0
+    // (the union's 5 votes carry nothing that BEL and NLD's 4 do not).
+    const qualified = html.slice(html.indexOf('id="rule-EEC.Council.qualified"'));
+    expect(qualified.slice(0, qualified.indexOf("</section>"))).toMatch(/<td>LUX<\/td><td class="num">0\.00%<\/td>/);
+  });
+});

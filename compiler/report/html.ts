@@ -77,6 +77,7 @@ export function renderReport(input: ReportInput): string {
         out.push(`<p>Veto players: ${tag(a.vetoPlayers, "veto")} · Dummies: ${tag(a.dummies, "dummy")} · Dictator: ${a.dictator ? esc(a.dictator) : "none"}</p>`);
         out.push(`<p class="muted">${esc(a.winningCoalitions)} of ${esc(a.totalCoalitions)} coalitions win (power to act ${pct(a.coleman)}); ${a.monotone ? "monotone" : "not monotone"}, ${a.proper ? "proper" : "not proper"}; exact (${esc(a.method)}).</p>`);
         out.push(powerChart(a));
+        if (a.owen) out.push(owenSection(a));
         for (const c of a.powerClasses) {
           const without = Object.entries(c.canPassWithout).map(([k, v]) => `${v ? "can" : "cannot"} pass without ${esc(k)}`);
           out.push(`<p><strong>${esc(c.class)}</strong> (${c.seats.length} seats): ${c.canBlock ? "can block" : "cannot block"}, ${c.canPassAlone ? "can pass alone" : "cannot pass alone"}${without.length ? `, ${without.join(", ")}` : ""}.</p>`);
@@ -112,6 +113,15 @@ export function renderReport(input: ReportInput): string {
   }
   out.push(`</body></html>\n`);
   return out.join("\n");
+}
+
+/** Owen and Banzhaf–Owen values with the design's blocs as a priori unions, or why not. */
+function owenSection(a: RuleAnalysis): string {
+  const o = a.owen!;
+  if ("note" in o) return `<p class="muted">Owen values: ${esc(o.note)}</p>`;
+  const unions = Object.entries(o.unions).map(([u, seats]) => `${esc(u)} = ${seats.map(esc).join(", ")}`).join("; ");
+  const rows = [...a.players].sort((x, y) => (Rational.parse(o.owen[y]!) ?? Rational.ZERO).compare(Rational.parse(o.owen[x]!) ?? Rational.ZERO));
+  return `<details class="owen"><summary>With the blocs as a priori unions (${unions}): Owen and Banzhaf–Owen values</summary><table><tr><th>seat</th><th>Owen</th><th>Banzhaf–Owen</th></tr>${rows.map((p) => `<tr><td>${esc(p)}</td><td class="num">${pct(o.owen[p]!)}</td><td class="num">${pct(o.banzhafOwen[p]!)}</td></tr>`).join("")}</table></details>`;
 }
 
 /** "Art. 27(3)" under a heading; a link when the citation has an http(s) address. */
