@@ -3,7 +3,7 @@
 // shown. A golden never writes itself (UPDATE_SNAPSHOTS=1 outside CI, then read the diff).
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compile, evaluate, memoryHost } from "../compiler/index.js";
+import { compile, evaluate, memoryHost, namedSeats, NO_NAMES, seatNaming } from "../compiler/index.js";
 import { golden, mlat, root } from "./check.js";
 
 const out = (name: string) => path.join(root, "tests/outputs", name);
@@ -78,4 +78,18 @@ describe("the report", () => {
     const qualified = html.slice(html.indexOf('id="rule-EEC.Council.qualified"'));
     expect(qualified.slice(0, qualified.indexOf("</section>"))).toMatch(/<td>LUX<\/td><td class="num">0\.00%<\/td>/);
   });
+});
+
+describe("seats named as a person names them", () => {
+  const rs = compile({ host: memoryHost({ "n.mlat": `state A {}\nstate B {}\nstate C {}\nstate D {}\nstate E {}\nstate F {}\ngroup Big = { A, B }\ninstitution I {\n  members: { A, B, C, D, E, F }\n  body B {\n    seats permanent: { A, B, C }\n    seats elected: 3\n    rule r: yes >= 4\n  }\n}\n` }), entries: ["n.mlat"] }).ruleset!;
+  const naming = seatNaming(rs, "I.B.r");
+  it.each([
+    [["A", "B", "C"], "permanent"],
+    [["A", "B"], "Big"],
+    [["A", "B", "C", "elected.1", "elected.2", "elected.3"], "permanent + elected"],
+    [["A", "B", "elected.1", "elected.2", "elected.3"], "elected + Big"],
+    [["A", "B", "C", "elected.1"], "permanent + elected.1"],
+    [["C", "elected.1", "elected.2"], "C, elected.1, elected.2"],
+  ])("%j → %s", (seats, text) => expect(namedSeats(seats, naming)).toBe(text));
+  it("cuts long lists of ids with a count", () => expect(namedSeats(["a", "b", "c", "d", "e"], NO_NAMES, 4)).toBe("a, b and 3 more"));
 });

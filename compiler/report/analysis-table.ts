@@ -5,6 +5,7 @@ import { escapeControl } from "../text/escape.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import type { TernaryPower } from "../engine/analysis/ternary.js";
 import type { RuleSet } from "../ruleset/types.js";
+import { namedSeats, NO_NAMES, type SeatNaming } from "./seat-names.js";
 import { Rational } from "../numbers/rational.js";
 import { percent } from "./percent.js";
 
@@ -55,18 +56,21 @@ export function rowLabel(seats: readonly string[], names: SeatSetNames, room: nu
 }
 
 /** A coalition as read aloud: its name, "everyone but X, Y", or its seats (folded past `room`). */
-export function coalitionLabel(coalition: readonly string[], players: readonly string[], setNames: SeatSetNames, room: number): string {
+export function coalitionLabel(coalition: readonly string[], players: readonly string[], setNames: SeatSetNames, room: number, naming: SeatNaming = NO_NAMES): string {
   if (coalition.length === players.length) return "every seat";
   const named = setNames.get(setKey(coalition));
   if (named) return named;
   const inside = new Set(coalition);
   const outside = players.filter((p) => !inside.has(p));
   if (coalition.length > 12 && outside.length <= 8) return `everyone but ${outside.join(", ")}`;
-  return rowLabel(coalition, new Map(), room);
+  // By the design's classes and groups ("permanent + 4 elected") when that is shorter.
+  const byName = namedSeats(coalition, naming, 1000);
+  const plain = rowLabel(coalition, new Map(), room);
+  return byName.length < coalition.join(", ").length && byName.length <= room ? byName : plain;
 }
 
 /** A table for people: one row per seat, or per run of seats with equal power. */
-export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = new Map(), width = 100): string {
+export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = new Map(), width = 100, naming: SeatNaming = NO_NAMES): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const lines: string[] = [];
@@ -84,7 +88,7 @@ export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = 
   const shown = new Set<string>();
   for (const c of mwc.list) {
     if (shown.size >= 5) break;
-    const line = coalitionLabel(c, a.players, setNames, Math.max(40, width - 8));
+    const line = coalitionLabel(c, a.players, setNames, Math.max(40, width - 8), naming);
     if (!shown.has(line)) shown.add(line), lines.push(`    { ${line} }`);
   }
   if (mwc.list.length > shown.size || mwc.truncated) lines.push(`    …`);

@@ -1,7 +1,7 @@
 // `mlat diff OLD NEW`: rule by rule, what an amendment changes. Exit 0 when equivalent, 1 when
 // anything changed (so CI can guard a design), 2 on errors and when a rule could not be compared
 // and nothing else changed (nothing is claimed about it either way).
-import { diff, parseSeatMapping, percent, profileText, Rational, SeatMappingError, type DesignDiff, type RuleDiff, type SeatMapping } from "../../index.js";
+import { diff, NO_NAMES, parseSeatMapping, percent, profileText, Rational, SeatMappingError, seatNaming, type DesignDiff, type RuleDiff, type RuleSet, type SeatMapping, type SeatNaming } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -17,16 +17,21 @@ export function runDiff(oldFile: string, newFile: string, options: { format: "te
     throw e;
   }
   if (options.format === "json") process.stdout.write(JSON.stringify(d, null, 2) + "\n");
-  else process.stdout.write(diffText(d, useColor(process.stdout, options.color)) + "\n");
+  else process.stdout.write(diffText(d, useColor(process.stdout, options.color), namesIn(newer)) + "\n");
   return diffExitCode(d);
 }
 
 /** The comparison for people: each rule's verdict, witness and power changes, then a summary line. */
-export function diffText(d: DesignDiff, color: boolean): string {
+/** Witnesses name seats by the new design's seat classes and groups. */
+export function namesIn(ruleset: RuleSet): (rule: string) => SeatNaming {
+  return (rule) => seatNaming(ruleset, rule);
+}
+
+export function diffText(d: DesignDiff, color: boolean, naming: (rule: string) => SeatNaming = () => NO_NAMES): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const out: string[] = [];
   if (d.mapped?.length) out.push(`successor seats: ${d.mapped.map(mappingText).join("; ")} (the old rules as the new seats would play them)`);
-  for (const r of d.rules) out.push(ruleText(r, bold));
+  for (const r of d.rules) out.push(ruleText(r, bold, naming(r.rule)));
   for (const id of d.added) out.push(`${bold(id)}: added`);
   for (const id of d.removed) out.push(`${bold(id)}: removed`);
   const changes = changed(d);
@@ -54,12 +59,12 @@ function changed(d: DesignDiff): number {
   return d.rules.filter((r) => (r.verdict !== "equivalent" && r.verdict !== "not compared") || r.nowWins || r.nowLoses).length + d.added.length + d.removed.length;
 }
 
-function ruleText(r: RuleDiff, bold: (s: string) => string): string {
+function ruleText(r: RuleDiff, bold: (s: string) => string, naming: SeatNaming): string {
   const over = r.verdict !== "not compared" && r.model === "yes/no/abstain/absent" ? " over every ballot (yes, no, abstain, absent)" : "";
   const lines = [`${bold(r.rule)}: ${r.verdict}${over}${r.reason ? ` (${r.reason})` : ""}`];
   if (r.seats.added.length || r.seats.removed.length) lines.push(`  seats: ${r.seats.added.length ? `added ${r.seats.added.join(", ")}` : ""}${r.seats.added.length && r.seats.removed.length ? "; " : ""}${r.seats.removed.length ? `removed ${r.seats.removed.join(", ")}` : ""} — compared on the ${r.seats.common} seats in both (the others absent)`);
-  if (r.nowWins) lines.push(`  now adopted, rejected before: ${profileText(r.nowWins)}`);
-  if (r.nowLoses) lines.push(`  now rejected, adopted before: ${profileText(r.nowLoses)}`);
+  if (r.nowWins) lines.push(`  now adopted, rejected before: ${profileText(r.nowWins, naming)}`);
+  if (r.nowLoses) lines.push(`  now rejected, adopted before: ${profileText(r.nowLoses, naming)}`);
   const change = (label: string, x: { gained: readonly string[]; lost: readonly string[] }) => {
     if (x.gained.length) lines.push(`  ${label} gained: ${x.gained.join(", ")}`);
     if (x.lost.length) lines.push(`  ${label} lost: ${x.lost.join(", ")}`);

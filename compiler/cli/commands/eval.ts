@@ -1,5 +1,5 @@
 // `mlat eval FILE --rule R --yes A,B --no C …` or `--input votes.json`: does this vote pass, and why.
-import { allRules, escapeControl, ballots as ballotsOf, closest, conduct, evaluate, findRule, validateAgainst, type Ballot, type ConditionTrace, type EventsDocument, type RuleSet, type VoteResult } from "../../index.js";
+import { allRules, escapeControl, ballots as ballotsOf, closest, conduct, evaluate, findRule, namedSeats, NO_NAMES, seatNaming, validateAgainst, type SeatNaming, type Ballot, type ConditionTrace, type EventsDocument, type RuleSet, type VoteResult } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet, readJsonFile } from "../load-ruleset.js";
@@ -47,7 +47,7 @@ export function runEval(file: string, options: EvalOptions): number {
   if ("error" in outcome) throw cliError("InvalidInput", [where, outcome.error]);
   const result: VoteResult = outcome;
   if (options.format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
-  else process.stdout.write(render(result, found.rule.text, useColor(process.stdout, options.color)));
+  else process.stdout.write(render(result, found.rule.text, useColor(process.stdout, options.color), seatNaming(ruleset, ruleId)));
   return ExitCode.Ok;
 }
 
@@ -71,7 +71,7 @@ function runEvents(ruleset: RuleSet, file: string, options: EvalOptions): number
   return ExitCode.Ok;
 }
 
-export function render(r: VoteResult, ruleText: string, color: boolean): string {
+export function render(r: VoteResult, ruleText: string, color: boolean, naming: SeatNaming = NO_NAMES): string {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const mark = (ok: boolean) => (ok ? paint("32", "✓") : paint("31", "✗"));
   const cite = r.cite ? ` — ${escapeControl(r.cite.text)}` : "";
@@ -87,7 +87,7 @@ export function render(r: VoteResult, ruleText: string, color: boolean): string 
   if (r.counterfactual) {
     const cf = r.counterfactual;
     const verb = r.outcome === "rejected" ? "adopt" : "reject";
-    lines.push(`  to ${verb} it: ${cf.seats.length <= 8 ? cf.seats.join(", ") : `${cf.seats.slice(0, 6).join(", ")} and ${cf.seats.length - 6} more`} would have to vote ${cf.to}${cf.smallest ? " (the smallest change)" : ""}`);
+    lines.push(`  to ${verb} it: ${namedSeats(cf.seats, naming, 8)} would have to vote ${cf.to}${cf.smallest ? " (the smallest change)" : ""}`);
   }
   return lines.join("\n") + "\n";
 }

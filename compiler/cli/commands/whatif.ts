@@ -5,7 +5,7 @@
 import { applyWhatIf, compile, diff, memoryHost, test, WhatIfError, type StateJson, type TestResult, type WhatIfChange } from "../../index.js";
 import { cliError, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
-import { diffExitCode, diffText } from "./diff.js";
+import { diffExitCode, diffText, namesIn } from "./diff.js";
 
 export interface WhatIfOptions {
   readonly without?: string[];
@@ -68,7 +68,7 @@ export function runWhatIf(file: string, options: WhatIfOptions): number {
   const tests = changedTests(test(before), test(after));
   if (options.format === "json") process.stdout.write(JSON.stringify({ changes, ...d, tests }, null, 2) + "\n");
   else {
-    const lines = [diffText(d, useColor(process.stdout, options.color))];
+    const lines = [diffText(d, useColor(process.stdout, options.color), namesIn(after))];
     if (tests.length) lines.push(tests.map((t) => `${t.kind} ${t.name}: ${t.before ? "passed" : "failed"} → ${t.after ? "passes" : "FAILS"}`).join("\n"));
     else lines.push("every scenario and assertion gives the same result");
     process.stdout.write(lines.join("\n\n") + "\n");
