@@ -1,6 +1,7 @@
 // End-to-end: the bundled language server over stdio, spoken to by a real LSP client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "./client.js";
+import { format } from "../../compiler/index.js";
 
 const WORLD = `state FRA "France" { power: great, population: 68.2 }
 state DEU "Germany" { power: great, population: 84.4 }
@@ -126,8 +127,15 @@ describe("the language server", () => {
     await client.waitForDiagnostics(uri, (p) => p.version === 20);
     const edits = await client.request<{ newText: string }[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     expect(edits[0]!.newText).toContain("  members: Founders\n");
-    client.change("main.mlat", "state A {", 21);
-    await client.waitForDiagnostics(uri, (p) => p.version === 21);
+    // The protocol has no line width: a client may send `lineWidth` (our extension does).
+    const long = MAIN.replace("members: Founders", "members:    Founders") + "\ngroup Long = { " + Array.from({ length: 12 }, (_, i) => `S${i}`).join(", ") + " }\n";
+    client.change("main.mlat", long, 22);
+    await client.waitForDiagnostics(uri, (p) => p.version === 22);
+    const narrow = await client.request<{ newText: string }[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true, lineWidth: 40 } });
+    expect(narrow[0]!.newText).toBe(format(long, "main.mlat", { lineWidth: 40 }).text);
+    expect(narrow[0]!.newText).not.toBe(format(long, "main.mlat").text);
+    client.change("main.mlat", "state A {", 23);
+    await client.waitForDiagnostics(uri, (p) => p.version === 23);
     expect(await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
   });
 
