@@ -1,6 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The extension's unit tests run against a fake of the editor's API (tests/fakes/vscode.ts).
+  resolve: { alias: { vscode: fileURLToPath(new URL("./tests/fakes/vscode.ts", import.meta.url)) } },
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
