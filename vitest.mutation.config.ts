@@ -1,11 +1,16 @@
 // The tests StrykerJS runs against each mutant (`npm run test:mutation`): the ones that run the
 // compiler in this process. The end-to-end tests spawn the bundled CLI and server, which a mutant
 // of the sources never reaches, so they are left out (they run in `npm test`).
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Property tests run at most 100 cases per mutant (tests/fakes/fast-check-capped.ts).
+  resolve: { alias: [{ find: /^fast-check$/, replacement: fileURLToPath(new URL("./tests/fakes/fast-check-capped.ts", import.meta.url)) }] },
   test: {
-    include: [
+    // scripts/mutation.mjs names the tests that matter for each scope (MLAT_MUTATION_TESTS); a
+    // mutant is run against those that cover it, so the shorter the list the faster the run.
+    include: process.env["MLAT_MUTATION_TESTS"]?.split(",") ?? [
       "tests/analysis-properties.test.ts",
       "tests/blocs.test.ts",
       "tests/diagnostics.test.ts",

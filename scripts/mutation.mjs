@@ -4,13 +4,15 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import base from "../stryker.config.mjs";
 
+// What each scope mutates, and the tests that are about it (the oracle, the case files, the
+// property tests): a mutant runs only against those of them that reach it.
 const scopes = {
-  "engine-evaluation": ["compiler/engine/evaluation/**/*.ts"],
-  "engine-analysis": ["compiler/engine/analysis/**/*.ts"],
-  "engine-rest": ["compiler/engine/*.ts", "compiler/engine/conduct/**/*.ts", "compiler/engine/testing/**/*.ts"],
-  semantics: ["compiler/semantics/**/*.ts"],
-  syntax: ["compiler/syntax/**/*.ts"],
-  ruleset: ["compiler/ruleset/**/*.ts", "!compiler/ruleset/*.generated.*"],
+  "engine-evaluation": { mutate: ["compiler/engine/evaluation/**/*.ts"], tests: ["differential", "engine-cases"] },
+  "engine-analysis": { mutate: ["compiler/engine/analysis/**/*.ts"], tests: ["analysis-properties", "engine-cases", "blocs"] },
+  "engine-rest": { mutate: ["compiler/engine/*.ts", "compiler/engine/conduct/**/*.ts", "compiler/engine/testing/**/*.ts"], tests: ["engine-cases", "facts", "blocs", "differential"] },
+  semantics: { mutate: ["compiler/semantics/**/*.ts"], tests: ["diagnostics", "groups", "one-error-per-mistake", "examples"] },
+  syntax: { mutate: ["compiler/syntax/**/*.ts"], tests: ["parser", "lexer", "diagnostics"] },
+  ruleset: { mutate: ["compiler/ruleset/**/*.ts", "!compiler/ruleset/*.generated.*"], tests: ["examples", "differential"] },
 };
 
 const [scope = "", ...rest] = process.argv.slice(2);
@@ -26,7 +28,7 @@ for (const s of chosen) {
   mkdirSync(dir, { recursive: true });
   const config = {
     ...base,
-    mutate: scopes[s],
+    mutate: scopes[s].mutate,
     incremental: true,
     incrementalFile: `${dir}/incremental.json`,
     reporters: ["html", "json", "clear-text", "progress"],
@@ -35,7 +37,8 @@ for (const s of chosen) {
   };
   writeFileSync(`${dir}/stryker.config.json`, JSON.stringify(config, null, 2));
   const args = ["stryker", "run", `${dir}/stryker.config.json`, ...rest];
-  const r = spawnSync("npx", args, { stdio: "inherit" });
+  const tests = scopes[s].tests.map((t) => `tests/${t}.test.ts`).join(",");
+  const r = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, MLAT_MUTATION_TESTS: tests } });
   status ||= r.status ?? 1;
 }
 process.exit(status);

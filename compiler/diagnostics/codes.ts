@@ -186,6 +186,10 @@ export const Diagnostics = {
     code: "MLAT3022", severity: "warning", message: "membership requirements loop: {0}",
     docs: "An institution requires membership of another (`requires: members of B`), which in turn requires membership of the first, directly or through others. No state can join either without already being a member of the other.",
   },
+  WeightFormula: {
+    code: "MLAT3023", severity: "error", message: "the weight `{0}` cannot be computed: {1}",
+    docs: "A weight formula (`weight votes = 3 + (population > 2)`) is computed for every seat of the body from its state's attributes. Every seat needs a state (elected seats have none) with each attribute the formula names, as a number; division by zero and the square root of a negative number have no value; the functions are min, max, floor, ceil, round(x, digits) and sqrt(x, digits). Give the missing attribute, or use a table (`weight votes { … }`) for such a body.",
+  },
   InternalError: {
     code: "MLAT4001", severity: "error", message: "internal error: {0}",
     docs: "mlat hit a bug. The design is not at fault. Please report the message and the design that caused it.",

@@ -92,6 +92,33 @@ export function header(parts: readonly string[], indent: string, width: number, 
   return out + suffix;
 }
 
+/** `weight votes = 3 + (population > 2) + …`: a long formula breaks before its `+` and `-` terms. */
+export function breakFormula(head: string, f: A.Formula, indent: string, width: number): string {
+  const one = `${head}${P.formula(f)}`;
+  if (one.length <= width) return one;
+  const terms: { op: string; formula: A.Formula }[] = [];
+  const walk = (x: A.Formula): void => {
+    if (x.kind === "binary" && (x.op === "+" || x.op === "-")) {
+      walk(x.left);
+      terms.push({ op: x.op, formula: x.right });
+    } else terms.push({ op: "", formula: x });
+  };
+  walk(f);
+  let out = `${head}${P.formula(terms[0]!.formula)}`;
+  let col = out.length;
+  for (const t of terms.slice(1)) {
+    const piece = `${t.op} ${P.formula(t.formula)}`;
+    if (col + 1 + piece.length <= width) {
+      out += ` ${piece}`;
+      col += 1 + piece.length;
+    } else {
+      out += `\n${indent}${IND}${piece}`;
+      col = indent.length + IND.length + piece.length;
+    }
+  }
+  return out;
+}
+
 /** A filter (`states where …`) broken at `and` / `or` like a condition. */
 export function breakFilter(f: A.Filter, column: number, indent: string, width: number): string {
   const one = P.filter(f);

@@ -11,7 +11,7 @@ import type { Span } from "../text/span.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { CommentPool } from "./comments.js";
 import * as P from "./print-expressions.js";
-import { breakFilter, fill, header, headedCondition, weightTable, type LineContext } from "./break-lines.js";
+import { breakFilter, breakFormula, fill, header, headedCondition, weightTable, type LineContext } from "./break-lines.js";
 
 export interface FormatResult {
   readonly ok: boolean;
@@ -263,6 +263,7 @@ class Printer {
         return headedCondition(`${ind}quorum:`, b.condition, ind, this.ctx);
       case "weight": {
         const entries = b.entries.map((e) => ({ key: e.key.text, value: P.num(e.value) }));
+        if (b.formula) return breakFormula(`${ind}weight ${b.name.text} = `, b.formula, ind, this.width);
         const head = `${ind}weight ${b.name.text}${b.default ? ` default ${P.num(b.default)}` : ""}`;
         return weightTable(head, entries, ind, this.width);
       }

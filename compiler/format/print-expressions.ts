@@ -92,6 +92,17 @@ export function condition(c: A.Condition): string {
   }
 }
 
+/** A weight formula in the canonical spacing; its parentheses are its own (kept in the AST). */
+export function formula(f: A.Formula): string {
+  switch (f.kind) {
+    case "number": return num(f.value);
+    case "attribute": return f.name.text;
+    case "binary": return `${formula(f.left)} ${f.op} ${formula(f.right)}`;
+    case "paren": return `(${formula(f.inner)}${f.compare ? ` ${f.compare.op} ${formula(f.compare.right)}` : ""})`;
+    case "call": return `${f.fn.text}(${f.args.map(formula).join(", ")})`;
+  }
+}
+
 export function qualified(q: A.QualifiedName): string {
   return q.parts.map((p) => p.text).join(".");
 }

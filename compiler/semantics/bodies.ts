@@ -7,6 +7,7 @@ import { symbolId, type BindContext } from "./context.js";
 import { ConditionBinder, numberValue } from "./conditions.js";
 import type { BodyInfo, BoundCondition, RuleInfo, Seat, StateInfo } from "./model.js";
 import type { SetEvaluator, SetScope } from "./sets.js";
+import { evaluateFormula } from "./weight-formula.js";
 
 /** Elected seats per body stay below this (a guard against a typo such as 1000000). */
 export const MAX_ELECTED_SEATS = 100_000;
@@ -79,9 +80,8 @@ export function bindBody(
     }
   }
 
-  const seatIds = new Set(seats.map((s) => s.id));
   const bodyScope: SetScope = { file, institution, seatClasses, body: bodyId, poisonedClasses };
-  const weightTables = bindWeightTables(ctx, sets, decl, file, bodyId, seatIds, bodyScope, poisoned);
+  const weightTables = bindWeightTables(ctx, sets, decl, file, bodyId, seats, states, bodyScope, poisoned);
 
   // The quorum, bound once; every rule needs it (and then its own condition).
   let quorum: { decl: A.QuorumItem; condition: BoundCondition | undefined; binder: ConditionBinder } | undefined;
@@ -140,7 +140,18 @@ export function bindBody(
 }
 
 /** The body's `weight W { … }` tables: seat id → exact value (keys may be groups or seat classes). */
-function bindWeightTables(ctx: BindContext, sets: SetEvaluator, decl: A.BodyDecl, file: string, bodyId: string, seatIds: ReadonlySet<string>, scope: SetScope, seatsPoisoned: boolean): Map<string, Map<string, Rational>> {
+function bindWeightTables(
+  ctx: BindContext,
+  sets: SetEvaluator,
+  decl: A.BodyDecl,
+  file: string,
+  bodyId: string,
+  seats: readonly Seat[],
+  states: ReadonlyMap<string, StateInfo>,
+  scope: SetScope,
+  seatsPoisoned: boolean,
+): Map<string, Map<string, Rational>> {
+  const seatIds = new Set(seats.map((s) => s.id));
   const weightTables = new Map<string, Map<string, Rational>>();
   for (const item of decl.items) {
     if (item.kind !== "weight" || item.name.text === "") continue;
@@ -151,6 +162,20 @@ function bindWeightTables(ctx: BindContext, sets: SetEvaluator, decl: A.BodyDecl
     ctx.declare({ id: symbolId("weight", `${bodyId}.${item.name.text}`), kind: "weight", name: item.name.text, file, nameSpan: item.name.span, span: item.span, ...(item.doc ? { doc: item.doc } : {}), ...citeSite(item) });
     const table = new Map<string, Rational>();
     weightTables.set(item.name.text, table);
+    if (item.formula) {
+      // Computed for every seat; the first seat it cannot be computed for is the one error.
+      for (const seat of seats) {
+        const r = evaluateFormula(item.formula, seat.state ? states.get(seat.state)?.attributes : undefined, seat.id);
+        if ("error" in r) {
+          ctx.report("WeightFormula", file, r.span, [item.name.text, r.error]);
+          // The rules that count it say nothing more (one error per mistake).
+          (table as { failed?: boolean }).failed = true;
+          break;
+        }
+        table.set(seat.id, r.value);
+      }
+      continue;
+    }
     for (const entry of item.entries) {
       const value = numberValue(ctx, entry.value, file);
       if (!value) continue;

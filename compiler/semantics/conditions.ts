@@ -137,6 +137,13 @@ export class ConditionBinder {
     const table = this.tables.get(w);
     const values = new Map<string, Rational>();
     this.weights.set(w, values);
+    if ((table as { failed?: boolean } | undefined)?.failed) {
+      // A weight formula that could not be computed was reported at the formula.
+      this.referenceWeight(name);
+      this.incomplete = true;
+      this.poisoned = true;
+      return;
+    }
     const attributeExists = attributeNames(this.states).has(w);
     if (!table && !attributeExists) {
       const candidates = [...this.tables.keys(), ...numericAttributes(this.states)];

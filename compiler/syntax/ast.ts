@@ -157,12 +157,26 @@ export interface WeightEntry {
   readonly span: Span;
 }
 
+/**
+ * A weight formula over the seat's state's attributes, in exact arithmetic:
+ * `3 + (population > 2) + (population > 6)`, `750 + share * 100`, `sqrt(population, 3)`.
+ * A comparison in parentheses counts 1 when it holds, else 0.
+ */
+export type Formula =
+  | { readonly kind: "number"; readonly value: NumberLiteral; readonly span: Span }
+  | { readonly kind: "attribute"; readonly name: Name; readonly span: Span }
+  | { readonly kind: "binary"; readonly op: "+" | "-" | "*" | "/"; readonly left: Formula; readonly right: Formula; readonly span: Span }
+  | { readonly kind: "paren"; readonly inner: Formula; readonly compare?: { readonly op: CompareOp; readonly right: Formula }; readonly span: Span }
+  | { readonly kind: "call"; readonly fn: Name; readonly args: readonly Formula[]; readonly span: Span };
+
 export interface WeightItem extends DeclBase {
   readonly kind: "weight";
   readonly name: Name;
   /** `weight chair default 0 { PRES: 1 }`: the value of every seat the table does not name. */
   readonly default?: NumberLiteral;
   readonly entries: readonly WeightEntry[];
+  /** `weight votes = 3 + (population > 2)`: computed for every seat instead of a table. */
+  readonly formula?: Formula;
 }
 
 export interface RuleDecl extends DeclBase {

@@ -2,7 +2,8 @@
 // and principles of conduct (the institutional grammar). Builds AST nodes as it parses.
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
-import { ExpressionParser, missingName, nameOf, valueNode } from "./grammar-expressions.js";
+import { missingName, nameOf, valueNode } from "./grammar-expressions.js";
+import { FormulaParser } from "./grammar-formulas.js";
 import { frameSpan, isReal, tokenSpan, unquote, type Rule } from "./parser-base.js";
 import type { Span } from "../text/span.js";
 import * as T from "./tokens.js";
@@ -20,7 +21,7 @@ export function emptyAt(span: Span): A.SetExpr {
   return { kind: "setLiteral", items: [], span: { start: span.end, end: span.end } };
 }
 
-export abstract class InstitutionParser extends ExpressionParser {
+export abstract class InstitutionParser extends FormulaParser {
   // ─── institutions ──────────────────────────────────────────────────────────────────────────
   readonly institutionDecl: Rule<A.InstitutionDecl> = this.def(
     "institutionDecl",
@@ -162,30 +163,45 @@ export abstract class InstitutionParser extends ExpressionParser {
 
   readonly weightItem: Rule<A.WeightItem> = this.def(
     "weightItem",
-    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, fallback: undefined as A.NumberLiteral | undefined, entries: [] as A.WeightEntry[] }),
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, fallback: undefined as A.NumberLiteral | undefined, entries: [] as A.WeightEntry[], formula: undefined as A.Formula | undefined }),
     (f) => {
       this.tok(0, T.Weight);
       this.sub(2, this.name, (t) => (f.name = t ?? undefined));
-      // `default` is a word only here.
-      this.option(2, {
-        GATE: () => this.LA(1).image === "default",
-        DEF: () => {
-          this.tok(5, T.Identifier);
-          this.sub(1, this.number, (n) => (f.fallback = n));
+      this.or(7, [
+        {
+          // `weight votes = 3 + (population > 2)`: a formula over the states' attributes.
+          ALT: () => {
+            this.tok(6, T.Equals);
+            this.sub(3, this.formula, (x) => (f.formula = x));
+          },
         },
-      });
-      this.tok(2, T.LCurly);
-      this.many(6, () => {
-        this.sub(0, this.weightEntry, (e) => f.entries.push(e));
-        this.option(1, () => this.tok(3, T.Comma));
-      });
-      this.tok(4, T.RCurly);
+        {
+          ALT: () => {
+            // `default` is a word only here.
+            this.option(2, {
+              GATE: () => this.LA(1).image === "default",
+              DEF: () => {
+                this.tok(5, T.Identifier);
+                this.sub(1, this.number, (n) => (f.fallback = n));
+              },
+            });
+            this.tok(2, T.LCurly);
+            this.many(6, () => {
+              this.sub(0, this.weightEntry, (e) => f.entries.push(e));
+              this.option(1, () => this.tok(3, T.Comma));
+            });
+            this.tok(4, T.RCurly);
+          },
+        },
+      ]);
     },
     (f): A.WeightItem => {
       const span = frameSpan(f);
-      return { kind: "weight", span, name: nameOf(f.name, span), ...(f.fallback ? { default: f.fallback } : {}), entries: f.entries };
+      return { kind: "weight", span, name: nameOf(f.name, span), ...(f.fallback ? { default: f.fallback } : {}), entries: f.entries, ...(f.formula ? { formula: f.formula } : {}) };
     },
   );
+
+
 
   readonly weightEntry: Rule<A.WeightEntry> = this.def(
     "weightEntry",
