@@ -88,6 +88,13 @@ describe("completion", () => {
     expect(labels(`${EEC}scenario "s" {\n  vote EEC.Council.<|>\n}\n`)).toEqual(["qualified"]);
   });
 
+  it("offers numeric attributes and functions in a weight formula", () => {
+    const main = `use "./world.mlat"\ninstitution I {\n  members: Founders\n  body B {\n    seats: members\n    weight w = 3 + <|>\n    rule r: yes by w > 1/2\n  }\n}\n`;
+    const got = labels(main);
+    expect(got).toEqual(expect.arrayContaining(["population", "min", "max", "floor", "ceil", "round", "sqrt"]));
+    expect(got).not.toContain("power"); // a name, not a number
+  });
+
   it("offers weights after `by`, and keywords the grammar allows", () => {
     expect(labels(EEC.replace("yes by votes >= 8", "yes by <|>"))).toContain("votes");
     const kw = labels(EEC.replace("    seats: members\n", "    <|>\n    seats: members\n"));

@@ -54,7 +54,7 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
     // A `name` inside a qualified name (`EEC.Council.|`) completes as part of that name.
     // A `name` after `by` (any word may name a weight) completes as the tally's weight.
     const outer = s.ruleStack[s.ruleStack.length - 2];
-    const rule = innermost === "name" && (outer === "qualifiedName" || outer === "tally") ? outer : innermost;
+    const rule = innermost === "name" && (outer === "qualifiedName" || outer === "tally" || outer === "formulaFactor") ? outer : innermost;
     if (T.keywords.includes(t)) {
       const word = (t.PATTERN as RegExp).source;
       add({ label: word, kind: "keyword" });
@@ -136,6 +136,12 @@ function namesFor(model: Model, rule: string, tokens: readonly IToken[], ctx: Co
     case "filterUnary":
     case "attribute":
       return attributes();
+    case "formulaFactor":
+      // A weight formula: the states' numeric attributes and the functions it may call.
+      return [
+        ...attributes().filter((a) => a.detail === "number"),
+        ...Object.entries(FORMULA_FUNCTIONS).map(([label, detail]): CompletionItem => ({ label, kind: "keyword", detail })),
+      ];
     case "weightEntry":
       return body ? [...body.seats.filter((s) => s.state).map((s): CompletionItem => ({ label: s.id, kind: "state" })), ...seatClasses()] : states();
     case "actionPattern":
@@ -161,6 +167,15 @@ function namesFor(model: Model, rule: string, tokens: readonly IToken[], ctx: Co
       return [];
   }
 }
+
+const FORMULA_FUNCTIONS: Readonly<Record<string, string>> = {
+  min: "min(a, b, …): the least",
+  max: "max(a, b, …): the greatest",
+  floor: "floor(x): rounded down",
+  ceil: "ceil(x): rounded up",
+  round: "round(x, digits): half up to the decimals",
+  sqrt: "sqrt(x, digits): the square root, half up to the decimals",
+};
 
 function weights(model: Model, body: ReturnType<Model["institutions"]["get"]> extends infer I ? (I extends { bodies: ReadonlyMap<string, infer B> } ? B | undefined : never) : never): CompletionItem[] {
   const out: CompletionItem[] = body ? [...body.weightTables.keys()].map((w) => ({ label: w, kind: "weight" as const, detail: "weight table" })) : [];
