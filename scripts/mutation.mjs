@@ -9,7 +9,7 @@ import base from "../stryker.config.mjs";
 const scopes = {
   "engine-evaluation": { mutate: ["compiler/engine/evaluation/**/*.ts"], tests: ["differential", "engine-cases", "evaluation/ballot-lists"] },
   "engine-analysis": { mutate: ["compiler/engine/analysis/**/*.ts"], tests: ["analysis-properties", "engine-cases", "blocs"] },
-  "engine-rest": { mutate: ["compiler/engine/*.ts", "compiler/engine/conduct/**/*.ts", "compiler/engine/testing/**/*.ts"], tests: ["engine-cases", "facts", "blocs", "differential"] },
+  "engine-rest": { mutate: ["compiler/engine/*.ts", "compiler/engine/conduct/**/*.ts", "compiler/engine/testing/**/*.ts"], tests: ["engine-cases", "facts", "blocs", "differential", "in-process"] },
   semantics: { mutate: ["compiler/semantics/**/*.ts"], tests: ["diagnostics", "groups", "one-error-per-mistake", "examples"] },
   syntax: { mutate: ["compiler/syntax/**/*.ts"], tests: ["parser", "lexer", "diagnostics"] },
   ruleset: { mutate: ["compiler/ruleset/**/*.ts", "!compiler/ruleset/*.generated.*"], tests: ["examples", "differential"] },
