@@ -73,6 +73,53 @@ describe("navigation", () => {
   });
 });
 
+describe("hover on every kind of name", () => {
+  const design = `use "./world.mlat"
+/// Force.
+action Strike(by: state, against: state)
+/// The club.
+institution Club "The Club" {
+  members: Founders
+  /// Art. 9: the council.
+  body Council "Council" {
+    seats big: { FRA, DEU }
+    seats small: { LUX }
+    weight votes { big: 2, LUX: 1 }
+    rule qualified cite "Art. 10" at "https://example.org/10": yes by votes >= 3
+  }
+  principle Peace cite "Art. 2": every member must not Strike(against: member)
+}
+scenario "s" {
+  vote Club.Council.qualified { yes: FRA, LUX }
+  expect adopted
+}
+`;
+  const at = (word: string, nth = 0) => {
+    const { ide } = setup(design);
+    let offset = -1;
+    for (let k = 0; k <= nth; k++) offset = design.indexOf(word, offset + 1);
+    return ide.hover("/w/main.mlat", offset + 1)?.markdown ?? "";
+  };
+  it.each([
+    ["FRA", "**state** `FRA` — France"],
+    ["Founders", "**group** `Founders` — 3 states"],
+    ["Club", "**institution** `Club` — The Club"],
+    ["Council", "**body** `Club.Council` — Council"],
+    ["big", "**seat class** `big` of `Club.Council`"],
+    ["votes", "**weight** `votes` of `Club.Council`"],
+    ["qualified", "cites [Art. 10](https://example.org/10)"],
+    ["Peace", "**principle** `Club.Peace`"],
+    ["Strike", "**action** `Strike`(by: state, against: state)"],
+    ["against", "**parameter** `against` of `Strike`: state"],
+  ])("%s", (word, expected) => expect(at(word)).toContain(expected));
+  it("shows the body's citation from its doc comment, and a principle's explicit one", () => {
+    expect(at("Council")).toContain("Art. 9: the council.");
+    expect(at("Peace")).toContain("cites **Art. 2**");
+    expect(at("big")).toContain("2 seats: `FRA`, `DEU`");
+    expect(at("votes")).toContain("FRA: 2, DEU: 2, LUX: 1");
+  });
+});
+
 describe("completion", () => {
   const labels = (main: string) => {
     const { ide, offset } = setup(main);

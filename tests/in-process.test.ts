@@ -3,6 +3,7 @@
 // line — so that coverage and mutation testing see them.
 import { describe, expect, it } from "vitest";
 import * as path from "node:path";
+import { githubSummary, memoryHost, plural, renderDiagnostic, renderDiagnostics, summarize, toGithubCommands } from "../compiler/index.js";
 import { analyze, analyzeBlocs, applyWhatIf, compile, exactDecimal, JsonNumberError, marks, numbersAsExactStrings, profileText, renderReport, test as runTests, WhatIfError, type BlocAnalysis, type RuleSet } from "../compiler/index.js";
 import { fsHost, root } from "./check.js";
 
@@ -98,5 +99,35 @@ describe("the HTML report, rendered in process", () => {
     expect(html).toContain('<td class="pass">pass</td>');
     expect(html).toContain("Weights: votes (6 seats)");
     expect(html).toContain("Dummies: <span class=\"tag dummy\">LUX</span>");
+  });
+});
+
+describe("diagnostics rendered in process", () => {
+  const text = `state A { population: 1 }\ngroup G = { A, Franse }\ninstitution I {\n  members: { A }\n  body B {\n    seats: members\n    rule r: yes by population > 2\n  }\n}\n`;
+  const checked = compile({ host: memoryHost({ "d.mlat": text }), entries: ["d.mlat"] });
+  const sources = new Map([["d.mlat", text]]);
+  const diagnostics = checked.diagnostics;
+
+  it("as GitHub workflow commands and a step summary, escaped", () => {
+    const commands = toGithubCommands(diagnostics, sources);
+    expect(commands).toContain("::error file=d.mlat,line=2,col=16,endLine=2,endColumn=22,title=MLAT2001::unknown state or group `Franse`");
+    const summary = githubSummary(diagnostics, 1, sources);
+    expect(summary).toContain(`${diagnostics.filter((d) => d.severity === "error").length} error(s)`);
+    expect(summary).toContain("| error | MLAT2001 | d.mlat:2 | unknown state or group `Franse` |");
+    const piped = githubSummary([{ ...diagnostics[0]!, message: "a | b\nc" }], 1, sources);
+    expect(piped).toContain("a \\| b\\nc");
+  });
+
+  it("for people: the line, a caret under the span, notes and help, and 'and N more' past the limit", () => {
+    const out = renderDiagnostics(diagnostics, { color: false, displayPath: (f) => f, sources });
+    expect(out).toContain("d.mlat:2:16: error MLAT2001: unknown state or group `Franse`");
+    expect(out).toContain("2 | group G = { A, Franse }");
+    expect(out).toMatch(/\|\s+\^{6}/);
+    const many = Array.from({ length: 5 }, () => diagnostics[0]!);
+    expect(renderDiagnostics(many, { color: false, displayPath: (f) => f, sources }, 2)).toContain("d.mlat: and 3 more diagnostics (showing the first 2)");
+    const coloured = renderDiagnostic(diagnostics[0]!, { color: true, displayPath: (f) => f, sources });
+    expect(coloured).toContain("\x1b[31m");
+    expect(summarize(diagnostics).errors).toBeGreaterThan(0);
+    expect([plural(1, "file"), plural(2, "file")]).toEqual(["1 file", "2 files"]);
   });
 });
