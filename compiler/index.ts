@@ -78,7 +78,7 @@ export type {
 
 // ─── what people read: formatting, tables, reports, pictures ────────────────────────────────
 export { format, type FormatResult } from "./format/formatter.js";
-export { table as analysisTable, seatSetNames, ternaryTable } from "./report/analysis-table.js";
+export { table as analysisTable, ternaryTable } from "./report/analysis-table.js";
 export { profileText } from "./report/profile-text.js";
 export { seatNaming, namedSeats, NO_NAMES, type SeatNaming } from "./report/seat-names.js";
 // `formatShare`: the name the façade had for it when it lived beside the diff.

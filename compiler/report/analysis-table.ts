@@ -4,48 +4,20 @@ import { maxOf } from "../text/arrays.js";
 import { escapeControl } from "../text/escape.js";
 import type { RuleAnalysis } from "../engine/analysis/analyze.js";
 import type { TernaryPower } from "../engine/analysis/ternary.js";
-import type { RuleSet } from "../ruleset/types.js";
-import { namedSeats, NO_NAMES, type SeatNaming } from "./seat-names.js";
+import { nameOfSet, namedSeats, NO_NAMES, type SeatNaming } from "./seat-names.js";
 import { Rational } from "../numbers/rational.js";
 import { percent } from "./percent.js";
 
 const pct = percent;
 
-/** Names for sets of seats: sorted seat ids joined by "," → the design's name for exactly those seats. */
-export type SeatSetNames = ReadonlyMap<string, string>;
-
-const setKey = (seats: readonly string[]) => [...seats].sort().join(",");
-
-/**
- * The names a design gives to sets of a rule's seats: its body's seat classes, and every group
- * whose members hold exactly those seats (first declared wins).
- */
-export function seatSetNames(ruleset: RuleSet, ruleId: string): SeatSetNames {
-  const names = new Map<string, string>();
-  const body = ruleset.institutions.flatMap((i) => i.bodies).find((b) => b.rules.some((r) => r.id === ruleId));
-  if (!body) return names;
-  const classes = new Map<string, string[]>();
-  for (const s of body.seats) if (s.class) classes.set(s.class, [...(classes.get(s.class) ?? []), s.id]);
-  for (const [c, seats] of classes) if (seats.length > 1) names.set(setKey(seats), c);
-  const seatOf = new Map(body.seats.filter((s) => s.state).map((s) => [s.state!, s.id]));
-  for (const g of ruleset.groups) {
-    const seats = g.members.map((m) => seatOf.get(m));
-    if (seats.length > 1 && seats.every((x) => x !== undefined)) {
-      const key = setKey(seats as string[]);
-      if (!names.has(key)) names.set(key, g.id);
-    }
-  }
-  return names;
-}
-
 /**
  * The label of a row of seats with equal power: one seat; the design's name for exactly those
  * seats; or the seats in full when they fit in `room` columns, else as many as fit and a count.
  */
-export function rowLabel(seats: readonly string[], names: SeatSetNames, room: number, players?: number): string {
+export function rowLabel(seats: readonly string[], naming: SeatNaming, room: number, players?: number): string {
   if (seats.length === 1) return seats[0]!;
   if (seats.length === players) return `every seat (${players})`;
-  const named = names.get(setKey(seats));
+  const named = nameOfSet(seats, naming);
   if (named) return `${named} (${seats.length} seats)`;
   const full = seats.join(", ");
   if (full.length <= room) return full;
@@ -56,21 +28,21 @@ export function rowLabel(seats: readonly string[], names: SeatSetNames, room: nu
 }
 
 /** A coalition as read aloud: its name, "everyone but X, Y", or its seats (folded past `room`). */
-export function coalitionLabel(coalition: readonly string[], players: readonly string[], setNames: SeatSetNames, room: number, naming: SeatNaming = NO_NAMES): string {
+export function coalitionLabel(coalition: readonly string[], players: readonly string[], naming: SeatNaming, room: number): string {
   if (coalition.length === players.length) return "every seat";
-  const named = setNames.get(setKey(coalition));
+  const named = nameOfSet(coalition, naming);
   if (named) return named;
   const inside = new Set(coalition);
   const outside = players.filter((p) => !inside.has(p));
   if (coalition.length > 12 && outside.length <= 8) return `everyone but ${outside.join(", ")}`;
   // By the design's classes and groups ("permanent + 4 elected") when that is shorter.
   const byName = namedSeats(coalition, naming, 1000);
-  const plain = rowLabel(coalition, new Map(), room);
+  const plain = rowLabel(coalition, NO_NAMES, room);
   return byName.length < coalition.join(", ").length && byName.length <= room ? byName : plain;
 }
 
 /** A table for people: one row per seat, or per run of seats with equal power. */
-export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = new Map(), width = 100, naming: SeatNaming = NO_NAMES): string {
+export function table(a: RuleAnalysis, color: boolean, naming: SeatNaming = NO_NAMES, width = 100): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const lines: string[] = [];
@@ -88,7 +60,7 @@ export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = 
   const shown = new Set<string>();
   for (const c of mwc.list) {
     if (shown.size >= 5) break;
-    const line = coalitionLabel(c, a.players, setNames, Math.max(40, width - 8), naming);
+    const line = coalitionLabel(c, a.players, naming, Math.max(40, width - 8));
     if (!shown.has(line)) shown.add(line), lines.push(`    { ${line} }`);
   }
   if (mwc.list.length > shown.size || mwc.truncated) lines.push(`    …`);
@@ -105,7 +77,7 @@ export function table(a: RuleAnalysis, color: boolean, setNames: SeatSetNames = 
   // What the label may take of the line: the numbers, the bar and the marks take about 50 columns.
   const room = Math.max(24, width - 52);
   for (const seats of rows.values()) {
-    if (seats.length >= 3) entries.push({ label: rowLabel(seats, setNames, room, n), seats });
+    if (seats.length >= 3) entries.push({ label: rowLabel(seats, naming, room, n), seats });
     else for (const s of seats) entries.push({ label: s, seats: [s] });
   }
   entries.sort((x, y) => (Rational.parse(a.banzhaf[y.seats[0]!]!.normalized) ?? Rational.ZERO).compare(Rational.parse(a.banzhaf[x.seats[0]!]!.normalized) ?? Rational.ZERO));
@@ -155,7 +127,7 @@ function names(xs: readonly string[]): string {
  * Banzhaf share over yes/abstain/no, and how often abstaining instead of yes defeats the motion or
  * instead of no carries it (out of the 3^(n−1) profiles of the others).
  */
-export function ternaryTable(t: TernaryPower | { readonly note: string }, setNames: SeatSetNames, width = 100): string {
+export function ternaryTable(t: TernaryPower | { readonly note: string }, naming: SeatNaming, width = 100): string {
   if ("note" in t) return `  ternary model (yes, abstain or no): not computed — ${t.note}\n`;
   const seats = Object.keys(t.banzhaf);
   const rows = new Map<string, string[]>();
@@ -164,7 +136,7 @@ export function ternaryTable(t: TernaryPower | { readonly note: string }, setNam
     rows.set(key, [...(rows.get(key) ?? []), s]);
   }
   const room = Math.max(24, width - 60);
-  const entries = [...rows.values()].map((group) => ({ label: rowLabel(group, setNames, room, seats.length), seat: group[0]! }));
+  const entries = [...rows.values()].map((group) => ({ label: rowLabel(group, naming, room, seats.length), seat: group[0]! }));
   entries.sort((x, y) => (Rational.parse(t.banzhaf[y.seat]!.normalized) ?? Rational.ZERO).compare(Rational.parse(t.banzhaf[x.seat]!.normalized) ?? Rational.ZERO));
   const w = Math.min(room, maxOf(entries.map((e) => e.label.length), 4));
   const lines = [`  ternary model (Felsenthal–Machover): every seat votes yes, abstains or votes no, ${seats.length > 0 ? `3^${seats.length}` : "1"} profiles${t.monotone ? "" : " · NOT monotone"}`];

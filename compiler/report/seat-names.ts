@@ -38,6 +38,11 @@ export function seatNaming(ruleset: RuleSet, ruleId: string): SeatNaming {
   return { sets, classOf };
 }
 
+/** The design's name for exactly these seats, if it has one. */
+export function nameOfSet(seats: readonly string[], naming: SeatNaming): string | undefined {
+  return naming.sets.find((set) => set.seats.size === seats.length && seats.every((s) => set.seats.has(s)))?.name;
+}
+
 /**
  * The seats as the shortest text: whole named sets first (largest first), then "4 elected" for
  * three or more seats of one class, then the remaining ids; past `max` ids, "and N more".

@@ -1,7 +1,7 @@
 // Bound model → RuleSet JSON: the only place the compiler makes rule-set values. Pure data
 // transformation; every number becomes an exact string, every part gets its source in the map.
 // `lowerFragment` lowers a few rules or principles the same way, for the editor and the checks.
-import { citationOf } from "../semantics/citation.js";
+import { citationOf, citeSite } from "../semantics/citation.js";
 import type { BodyInfo, BoundCondition, BoundFact, BoundPattern, BoundPrinciple, BoundStep, BoundTally, Model, RuleInfo, StateInfo } from "../semantics/model.js";
 import { LineIndex, type Span } from "../text/span.js";
 import type * as R from "./types.js";
@@ -87,7 +87,7 @@ class Lowering {
         admission: selection ? [] : inst.admission,
         principles: principles.map((p, k) => {
           this.map(`$.institutions[${i}].principles[${k}]`, `principle:${p.qualified}`, p.file, p.decl.span, p.decl.name.span);
-          return { id: p.qualified, name: p.name, ...(p.decl.title ? { title: p.decl.title } : {}), ...cite(p.decl), ...principle(p.bound), ...this.where(p.file, p.decl.span) };
+          return { id: p.qualified, name: p.name, ...(p.decl.title ? { title: p.decl.title } : {}), ...citeSite(p.decl), ...principle(p.bound), ...this.where(p.file, p.decl.span) };
         }),
       });
     }
@@ -145,7 +145,7 @@ class Lowering {
       id,
       name: b.name,
       ...(b.title ? { title: b.title } : {}),
-      ...cite(b.decl),
+      ...citeSite(b.decl),
       ...classCites(b),
       ...(b.quorum ? { quorum: { condition: lowerCondition(b.quorum.condition), text: printCondition(b.quorum.decl.condition) } } : {}),
       seats: b.seats.map((s) => ({ id: s.id, ...(s.state ? { state: s.state } : {}), ...(s.seatClass ? { class: s.seatClass } : {}) })),
@@ -156,7 +156,7 @@ class Lowering {
           id: r.qualified,
           name: r.name,
           ...(r.title ? { title: r.title } : {}),
-          ...cite(r.decl),
+          ...citeSite(r.decl),
           // The condition in its canonical form, so that formatting a design never changes its rule set.
           text: r.quorum ? `quorum (${printCondition(r.quorum)}) and ${printCondition(r.decl.condition)}` : printCondition(r.decl.condition),
           condition: lowerCondition(r.condition),
@@ -167,16 +167,12 @@ class Lowering {
   }
 }
 
-function cite(decl: Parameters<typeof citationOf>[0]): { cite?: R.CitationJson } {
-  const c = citationOf(decl);
-  return c ? { cite: c } : {};
-}
-
 function classCites(b: BodyInfo): { classCites?: Record<string, R.CitationJson> } {
   const out: Record<string, R.CitationJson> = {};
   for (const item of b.decl.items) {
-    const c = item.kind === "seats" && item.seatClass ? citationOf(item) : undefined;
-    if (c && item.kind === "seats" && item.seatClass) out[item.seatClass.text] ??= c;
+    if (item.kind !== "seats" || !item.seatClass) continue;
+    const c = citationOf(item);
+    if (c) out[item.seatClass.text] ??= c;
   }
   return Object.keys(out).length ? { classCites: out } : {};
 }

@@ -16,7 +16,8 @@ class FormulaError extends Error {
   }
 }
 
-const FUNCTIONS: Readonly<Record<string, string>> = {
+/** The functions a formula may call, with how they are called (for errors and completion). */
+export const FORMULA_FUNCTIONS: Readonly<Record<string, string>> = {
   min: "min(a, b, …)",
   max: "max(a, b, …)",
   floor: "floor(x)",
@@ -70,8 +71,8 @@ function value(f: A.Formula, attributes: ReadonlyMap<string, AttributeValue> | u
 
 function call(f: Extract<A.Formula, { kind: "call" }>, args: readonly Rational[]): Rational {
   const name = f.fn.text;
-  const usage = FUNCTIONS[name];
-  if (!usage) throw new FormulaError(`unknown function \`${name}\`: a formula can use ${Object.values(FUNCTIONS).join(", ")}`, f.fn.span);
+  const usage = FORMULA_FUNCTIONS[name];
+  if (!usage) throw new FormulaError(`unknown function \`${name}\`: a formula can use ${Object.values(FORMULA_FUNCTIONS).join(", ")}`, f.fn.span);
   const arity = name === "min" || name === "max" ? args.length >= 1 : name === "floor" || name === "ceil" ? args.length === 1 : args.length === 2;
   if (!arity) throw new FormulaError(`\`${name}\` takes ${usage}`, f.span);
   switch (name) {

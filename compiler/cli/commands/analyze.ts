@@ -1,5 +1,5 @@
 // `mlat analyze FILE [--rule R] [--format table|json]`: the exact voting-power analysis of rules.
-import { allRules, analyze, analyzeBlocs, analysisTable, seatNaming, seatSetNames, ternaryPower, TernaryError, ternaryTable, type TernaryPower, closest, findRule, Rational, type AnalysisOutcome, type BlocAnalysis, type BlocJson, type BlocOutcome, type RuleSet } from "../../index.js";
+import { allRules, analyze, analyzeBlocs, analysisTable, seatNaming, ternaryPower, TernaryError, ternaryTable, type TernaryPower, closest, findRule, Rational, type AnalysisOutcome, type BlocAnalysis, type BlocJson, type BlocOutcome, type RuleSet } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, terminalWidth, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -63,6 +63,12 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
   }
   const withTernary = (r: AnalysisOutcome) => (ternary.has(r.rule) ? { ...r, ternary: ternary.get(r.rule) } : r);
   const failed = results.some((r) => "error" in r);
+  // The rule's table, named by the design's seat classes and groups, with the ternary model under it.
+  const tableOf = (r: Exclude<AnalysisOutcome, { error: string }>) => {
+    const naming = seatNaming(ruleset, r.rule);
+    const t = ternary.get(r.rule);
+    return analysisTable(r, useColor(process.stdout, options.color), naming, terminalWidth()) + (t ? ternaryTable(t, naming, terminalWidth()) : "");
+  };
   const blocs = blocAnalyses(ruleset, options.bloc ?? [], targets.map((t) => t.rule.id));
   if (options.format === "json") {
     const bytes = jsonBytes(results);
@@ -70,7 +76,7 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
     process.stdout.write(JSON.stringify({ rules: results.map(withTernary), ...(blocs.length ? { blocs } : {}) }, null, 2) + "\n");
   } else {
     if (results.length === 0) process.stdout.write("the design has no decision rules to analyse\n");
-    process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : analysisTable(r, useColor(process.stdout, options.color), seatSetNames(ruleset, r.rule), terminalWidth(), seatNaming(ruleset, r.rule)) + (ternary.has(r.rule) ? ternaryTable(ternary.get(r.rule)!, seatSetNames(ruleset, r.rule), terminalWidth()) : ""))).join("\n"));
+    process.stdout.write(results.map((r) => ("error" in r ? `${r.rule}\n  cannot be analysed: ${r.error}\n` : tableOf(r))).join("\n"));
     if (blocs.length) process.stdout.write("\n" + blocs.map((b) => ("error" in b ? `bloc ${b.bloc} in ${b.rule}: ${b.error}\n` : blocTable(b))).join("\n"));
   }
   return failed || blocs.some((b) => "error" in b) ? ExitCode.Failure : ExitCode.Ok;

@@ -76,7 +76,7 @@ export function render(r: VoteResult, ruleText: string, color: boolean, naming: 
   const mark = (ok: boolean) => (ok ? paint("32", "✓") : paint("31", "✗"));
   const cite = r.cite ? ` — ${escapeControl(r.cite.text)}` : "";
   const lines = [`${paint("1", r.rule)}: ${r.outcome === "adopted" ? paint("32", "adopted") : paint("31", "rejected")}${cite}   ${paint("2", ruleText)}`];
-  const outside = r.notHolding?.length ? ` (not counted: ${r.notHolding.length <= 8 ? r.notHolding.join(", ") : `${r.notHolding.slice(0, 6).join(", ")} and ${r.notHolding.length - 6} more`}, ${r.notHolding.length === 1 ? "holds" : "hold"} no vote)` : "";
+  const outside = r.notHolding?.length ? ` (not counted: ${namedSeats(r.notHolding, naming, 8)}, ${r.notHolding.length === 1 ? "holds" : "hold"} no vote)` : "";
   lines.push(`  yes ${r.tally.yes} · no ${r.tally.no} · abstain ${r.tally.abstain} · absent ${r.tally.absent}${outside}`);
   const walk = (t: ConditionTrace, depth: number) => {
     lines.push(`${"  ".repeat(depth + 1)}${mark(t.holds)} ${escapeControl(t.text)}`);

@@ -9,6 +9,7 @@ import { lex } from "../../syntax/lexer.js";
 import { declarationStarters, theParser } from "../../syntax/parser.js";
 import * as T from "../../syntax/tokens.js";
 import { snippetNamed, snippetsFor } from "./snippets.js";
+import { FORMULA_FUNCTIONS } from "../../semantics/weight-formula.js";
 
 export type { CompletionItem, CompletionKind } from "./completion-item.js";
 import type { CompletionItem } from "./completion-item.js";
@@ -167,15 +168,6 @@ function namesFor(model: Model, rule: string, tokens: readonly IToken[], ctx: Co
       return [];
   }
 }
-
-const FORMULA_FUNCTIONS: Readonly<Record<string, string>> = {
-  min: "min(a, b, …): the least",
-  max: "max(a, b, …): the greatest",
-  floor: "floor(x): rounded down",
-  ceil: "ceil(x): rounded up",
-  round: "round(x, digits): half up to the decimals",
-  sqrt: "sqrt(x, digits): the square root, half up to the decimals",
-};
 
 function weights(model: Model, body: ReturnType<Model["institutions"]["get"]> extends infer I ? (I extends { bodies: ReadonlyMap<string, infer B> } ? B | undefined : never) : never): CompletionItem[] {
   const out: CompletionItem[] = body ? [...body.weightTables.keys()].map((w) => ({ label: w, kind: "weight" as const, detail: "weight table" })) : [];
