@@ -18,6 +18,7 @@ import {
   diffRuleSets,
   evaluateVote,
   findRule,
+  rulesNamed,
   marksOf,
   runConduct,
   runTests,
@@ -91,7 +92,13 @@ export type AnalysisOutcome = RuleAnalysis | { readonly rule: string; readonly e
 
 /** Exact voting-power analysis of every rule (or of `options.rules`). */
 export function analyze(ruleset: RuleSet, options: AnalysisOptions & { readonly rules?: readonly string[] } = {}): AnalysisOutcome[] {
-  const targets = options.rules ? options.rules.map((id) => ({ id, found: findRule(ruleset, id) })) : allRules(ruleset).map((found) => ({ id: found.rule.id, found }));
+  // A parameterised rule named without a binding stands for every binding of it.
+  type Target = { id: string; found: ReturnType<typeof findRule> };
+  const named = (id: string): Target[] => {
+    const all = rulesNamed(ruleset, id);
+    return all.length ? all.map((found) => ({ id: found.rule.id, found })) : [{ id, found: undefined }];
+  };
+  const targets: Target[] = options.rules ? options.rules.flatMap(named) : allRules(ruleset).map((found) => ({ id: found.rule.id, found }));
   return targets.map(({ id, found }) => {
     if (!found) return { rule: id, error: `unknown rule \`${id}\`` };
     try {
@@ -123,7 +130,7 @@ export function analyzeBlocs(ruleset: RuleSet, blocs: readonly BlocJson[], rules
 }
 
 /** Evaluates one vote: seat id → yes | no | abstain | absent (seats not named are absent). */
-export function evaluate(ruleset: RuleSet, rule: string, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean } = {}): VoteResult | { readonly error: string } {
+export function evaluate(ruleset: RuleSet, rule: string, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean; holding?: readonly string[] } = {}): VoteResult | { readonly error: string } {
   const found = findRule(ruleset, rule);
   if (!found) return { error: `unknown rule \`${rule}\`` };
   try {

@@ -34,6 +34,7 @@ export { Rational } from "./numbers/rational.js";
 // ─── the engine ─────────────────────────────────────────────────────────────────────────────
 export {
   findRule,
+  rulesNamed,
   allRules,
   analyzeRule,
   analyzeAll,

@@ -58,7 +58,7 @@ describe("citations", () => {
   const body = rs.institutions[0]!.bodies[0]!;
   it("are kept in the rule set (1.2, schema-valid; 1.1 still read)", () => {
     expect(build(design).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(rs.version).toBe("1.2");
+    expect(rs.version).toBe("1.3");
     // The explicit `cite` wins over the doc comment.
     expect(body.cite).toEqual({ text: "Statute, Art. 9", url: "https://example.org/statute#9" });
     expect(body.classCites).toEqual({ permanent: { text: "Art. 10(1)" } });

@@ -103,7 +103,7 @@ describe("mlat compile", () => {
     expect(r.code).toBe(0);
     const rs = JSON.parse(r.stdout);
     expect(rs.format).toBe("mlat.ruleset");
-    expect(rs.version).toBe("1.2");
+    expect(rs.version).toBe("1.3");
     expect(rs.institutions[0].bodies[0].weights.votes).toEqual({ FRA: "4", DEU: "4", ITA: "4", BEL: "2", NLD: "2", LUX: "1" });
   });
 

@@ -17,7 +17,7 @@ describe("quorum", () => {
     const r = build(council);
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const rs = r.ruleset!;
-    expect(rs.version).toBe("1.2"); // 1.1 brought the quorum; 1.2 citations
+    expect(rs.version).toBe("1.3"); // 1.1 brought the quorum; 1.2 citations; 1.3 parameterised rules
     const body = rs.institutions[0]!.bodies[0]!;
     expect(body.quorum?.text).toBe("present >= 3 and present by votes >= 1/2");
     for (const rule of body.rules) {

@@ -10,5 +10,13 @@ export function forEachCondition(ctx: CheckContext, visit: (c: BoundCondition, r
   };
   for (const inst of ctx.model.institutions.values())
     for (const body of inst.bodies.values())
-      for (const rule of body.rules.values()) walk(rule.condition, rule, body);
+      for (const rule of body.rules.values()) if (isFirstBinding(rule, body)) walk(rule.condition, rule, body);
+}
+
+/**
+ * A parameterised rule is checked in its first binding only: every binding has the same form,
+ * and one mistake in the declaration gives one diagnostic, not one per state.
+ */
+export function isFirstBinding(rule: RuleInfo, body: BodyInfo): boolean {
+  return !rule.binding || body.templates.get(rule.binding.rule)?.values[0] === rule.binding.value;
 }

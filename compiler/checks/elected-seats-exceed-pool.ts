@@ -9,10 +9,10 @@ export const electedSeatsExceedPool: Check = {
       if (inst.members.length === 0 || inst.membersPoisoned) continue;
       for (const body of inst.bodies.values()) {
         if (body.poisoned) continue;
-        const seated = new Set(body.seats.flatMap((s) => (s.state ? [s.state] : [])));
+        const seated = new Set(body.seats.flatMap((s) => (s.state ? [s.state] : (s.for ?? []))));
         const pool = inst.members.filter((m) => !seated.has(m)).length;
         for (const item of body.decl.items) {
-          if (item.kind !== "seats" || !item.count) continue;
+          if (item.kind !== "seats" || !item.count || item.rotation) continue;
           const n = item.count.value;
           if (Number.isSafeInteger(n) && n > pool) ctx.report("ElectedSeatsExceedPool", body.file, item.count.span, [body.name, n, pool]);
         }

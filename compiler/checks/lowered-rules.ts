@@ -5,6 +5,7 @@ import type { BodyJson, RuleJson } from "../ruleset/types.js";
 import type { RuleInfo } from "../semantics/model.js";
 import { Rational } from "../numbers/rational.js";
 import type { CheckContext } from "./check.js";
+import { isFirstBinding } from "./conditions.js";
 
 export interface LoweredRule {
   readonly body: BodyJson;
@@ -32,7 +33,7 @@ export function loweredRules(ctx: CheckContext): readonly LoweredRule[] {
       for (const rule of body.rules) {
         const info = bodyInfo?.rules.get(rule.name);
         // A rule counting a negative weight has an error already (negative-weight.ts).
-        if (!info || info.poisoned || [...info.weights.values()].some((t) => [...t.values()].some((v) => v.compare(Rational.ZERO) < 0))) continue;
+        if (!info || info.poisoned || !isFirstBinding(info, bodyInfo!) || [...info.weights.values()].some((t) => [...t.values()].some((v) => v.compare(Rational.ZERO) < 0))) continue;
         const uniform = (b: Ballot) => adopts(body, rule, new Map(body.seats.map((s) => [s.id, b])));
         out.push({ body, rule, info, form: ruleForm(body, rule), uniform });
       }

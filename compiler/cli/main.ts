@@ -72,12 +72,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--exact", "no work limit: wait for every exact answer, however long (Ctrl-C stops)")
     .option("--estimate [samples]", "estimate Shapley–Shubik by Monte Carlo where the exact count is out of reach (default 1,000,000 samples)", positiveInt)
     .option("--seed <n>", "seed of the Monte Carlo estimate", nonNegativeInt, 1)
+    .option("--holding <seats>", "seats held in rotation: analyse only the rotation where these hold the votes (comma-separated)")
     .option("--ruleset <file>", "a compiled rule set (JSON) instead of a design")
     .option("--no-color", "never colour the output")
     .action(async (file: string | undefined, o) => {
       const { runAnalyze } = await import("./commands/analyze.js");
       const estimate = o.estimate === undefined ? undefined : { samples: o.estimate === true ? 1_000_000 : o.estimate, seed: o.seed };
-      setExit(await runAnalyze(await designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color, exact: !!o.exact, abstention: !!o.abstention, ...(estimate ? { estimate } : {}) }));
+      setExit(await runAnalyze(await designOrRuleset(file, o.ruleset), { rule: o.rule, bloc: o.bloc, format: o.format, shapley: o.shapley, list: o.list, ruleset: !!o.ruleset, color: o.color, exact: !!o.exact, abstention: !!o.abstention, ...(estimate ? { estimate } : {}), ...(o.holding ? { holding: String(o.holding).split(",").map((x: string) => x.trim()).filter(Boolean) } : {}) }));
     });
 
   program
@@ -90,6 +91,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--abstain <seats>", "seats abstaining")
     .option("--absent <seats>", "seats absent")
     .addOption(new Option("--rest <ballot>", "how the seats not named vote").choices(["yes", "no", "abstain", "absent"]).default("absent"))
+    .option("--holding <seats>", "seats held in rotation: who holds the votes this time (comma-separated)")
     .option("--input <votes.json>", "the vote as JSON (see `mlat schema votes`)")
     .option("--events <events.json>", "a trace of acts and votes to check against the principles (see `mlat schema events`)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
@@ -97,7 +99,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option("--no-color", "never colour the output")
     .action(async (file: string | undefined, o) => {
       const { runEval } = await import("./commands/eval.js");
-      setExit(await runEval(await designOrRuleset(file, o.ruleset), { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, input: o.input, events: o.events, format: o.format, ruleset: !!o.ruleset, color: o.color }));
+      setExit(await runEval(await designOrRuleset(file, o.ruleset), { rule: o.rule, yes: o.yes, no: o.no, abstain: o.abstain, absent: o.absent, rest: o.rest, ...(o.holding ? { holding: String(o.holding).split(",").map((x: string) => x.trim()).filter(Boolean) } : {}), input: o.input, events: o.events, format: o.format, ruleset: !!o.ruleset, color: o.color }));
     });
 
   program

@@ -98,6 +98,10 @@ export const Diagnostics = {
     code: "MLAT2015", severity: "error", message: "the rule `{0}` uses itself: {1}",
     docs: "A rule may name another rule of the same body as part of its condition (`rule both: general and yes >= 10`), and the named rule's condition is used in its place. A rule that names itself, directly or through other rules, has no condition: break the cycle by writing one of the conditions out.",
   },
+  RuleArgument: {
+    code: "MLAT2016", severity: "error", message: "{0}",
+    docs: "A parameterised rule (`rule minusOne(concerned: state): veto members - concerned`) is stated once for each state its parameter can name: every state holding a seat of the body (`state`), or the seated states of a group or seat class (`concerned: Participants`). Each binding is a rule of its own, named with the state in parentheses: `OSCE.PermanentCouncil.minusOne(RUS)` in scenarios, assertions and `mlat eval --rule`. Name a binding where a rule is expected, give the parameter a type that names at least one seated state, and do not use a parameterised rule inside another rule's condition.",
+  },
   MissingWeight: {
     code: "MLAT3001", severity: "error", message: "the seat `{0}` has no value for the weight `{1}` used by the rule `{2}`",
     docs: "A rule counts `yes by W` or `no by W`. Every seat of the body must then have a value for `W`: either an entry in the body's `weight W { … }` table or, when the body declares no such table, a numeric attribute `W` on the state. Add the missing entry, or use a different weight.",

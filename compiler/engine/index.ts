@@ -1,7 +1,7 @@
 // The engine's public functions: what the compiler's checks, the editor host and the library API
 // call. The engine reads a RuleSet (compiled here or read from JSON) and returns data with reasons;
 // it never sees the syntax tree or the bound model.
-export { findRule, allRules } from "./rules.js";
+export { findRule, allRules, rulesNamed } from "./rules.js";
 export { analyzeRule, analyzeAll, countWinningIn, AnalysisError, type AnalysisOptions, type RuleAnalysis, type PowerClassResult } from "./analysis/analyze.js";
 export { analyzeBloc, type BlocAnalysis } from "./analysis/blocs.js";
 export { ternaryPower, TernaryError, TERNARY_LIMIT, type TernaryPower } from "./analysis/ternary.js";

@@ -1,4 +1,5 @@
-// Finding rules in a rule set by their qualified name (INSTITUTION.BODY.RULE).
+// Finding rules in a rule set by their qualified name (INSTITUTION.BODY.RULE, or INSTITUTION.BODY.RULE(STATE)
+// for one binding of a parameterised rule).
 import type { BodyJson, RuleJson, RuleSet } from "../ruleset/types.js";
 
 export function findRule(ruleset: RuleSet, id: string): { body: BodyJson; rule: RuleJson } | undefined {
@@ -10,4 +11,11 @@ export function findRule(ruleset: RuleSet, id: string): { body: BodyJson; rule: 
 
 export function allRules(ruleset: RuleSet): { body: BodyJson; rule: RuleJson }[] {
   return ruleset.institutions.flatMap((i) => i.bodies.flatMap((body) => body.rules.map((rule) => ({ body, rule }))));
+}
+
+/** The rule of that id or, for a parameterised rule named without a binding, every binding of it. */
+export function rulesNamed(ruleset: RuleSet, id: string): { body: BodyJson; rule: RuleJson }[] {
+  const one = findRule(ruleset, id);
+  if (one) return [one];
+  return allRules(ruleset).filter(({ body, rule }) => rule.binding !== undefined && `${body.id}.${rule.binding.rule}` === id);
 }

@@ -255,10 +255,17 @@ class Printer {
       case "seats": {
         const head = header([`${ind}seats${b.seatClass ? ` ${b.seatClass.text}` : ""}`, ...citeParts(b.cite)], ind, this.width, ": ");
         const column = head.length - head.lastIndexOf("\n") - 1;
+        if (b.count && b.rotation && b.set) return head + `${b.count.value} of ` + P.set(b.set, ind, column + String(b.count.value).length + 4, this.width);
         return head + (b.count ? String(b.count.value) : b.set ? P.set(b.set, ind, column, this.width) : "");
       }
+      case "constituency": {
+        const head = header([`${ind}seat ${b.name.text}`, ...citeParts(b.cite)], ind, this.width, " for ");
+        const column = head.length - head.lastIndexOf("\n") - 1;
+        const seat = head + P.set(b.set, ind, column, this.width);
+        return b.inside ? headedCondition(`${seat} inside`, b.inside, ind, this.ctx) : seat;
+      }
       case "rule":
-        return headedCondition(header([`${ind}rule ${b.name.text}${this.title(b.title)}`, ...citeParts(b.cite)], ind, this.width, ":"), b.condition, ind, this.ctx);
+        return headedCondition(header([`${ind}rule ${b.name.text}${b.parameter ? `(${b.parameter.name.text}: ${b.parameter.type.text})` : ""}${this.title(b.title)}`, ...citeParts(b.cite)], ind, this.width, ":"), b.condition, ind, this.ctx);
       case "quorum":
         return headedCondition(`${ind}quorum:`, b.condition, ind, this.ctx);
       case "weight": {

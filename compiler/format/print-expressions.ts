@@ -104,7 +104,7 @@ export function formula(f: A.Formula): string {
 }
 
 export function qualified(q: A.QualifiedName): string {
-  return q.parts.map((p) => p.text).join(".");
+  return q.parts.map((p) => p.text).join(".") + (q.argument ? `(${q.argument.text})` : "");
 }
 
 export function pattern(p: A.ActionPattern): string {

@@ -110,6 +110,17 @@ export function table(a: RuleAnalysis, color: boolean, naming: SeatNaming = NO_N
       if (rows.length > 15) lines.push(`    … and ${rows.length - 15} more seats (all of them in --format json)`);
     }
   }
+  if (a.rotation) {
+    const held = Object.entries(a.rotation.classes).map(([c, h]) => `${c} ${h.holding} of ${h.of}`).join(", ");
+    lines.push(a.rotation.holding
+      ? `  held in rotation (${held}): this rotation only, holding ${names(a.rotation.holding)}`
+      : `  held in rotation (${held}): every number is the average over ${BigInt(a.rotation.configurations).toLocaleString("en")} equally likely rotations (${a.rotation.patterns} analysed; --holding for one)`);
+  }
+  // Absolute Banzhaf (a probability of being decisive), not shares: the two tiers multiply.
+  for (const [seat, c] of Object.entries(a.constituencies ?? {})) {
+    lines.push(`  constituency ${seat}, inside ${c.inside}: absolute Banzhaf of each state inside, and indirect (inside × the seat's)`);
+    for (const [st, v] of Object.entries(c.states)) lines.push(`    ${st.padEnd(labelWidth)}  ${pct(v.internal).padStart(8)}  ${pct(v.indirect).padStart(8)}`);
+  }
   for (const c of a.powerClasses) {
     const without = Object.entries(c.canPassWithout).map(([k, v]) => `${v ? "can" : "cannot"} pass without ${k}`);
     lines.push(`  ${c.class} (${c.seats.length}): ${c.canBlock ? "can block" : "cannot block"} · ${c.canPassAlone ? "can pass alone" : "cannot pass alone"}${without.length ? " · " + without.join(" · ") : ""}`);

@@ -29,6 +29,7 @@ export function checkConsistency(rs: RuleSet): SchemaError[] {
   rs.groups.forEach((g, i) => g.members.forEach((m, k) => states.has(m) || fail(`$.groups[${i}].members[${k}]`, `\`${m}\` is not a state of the rule set`)));
   duplicates(rs.institutions.map((x) => x.id), (i) => `$.institutions[${i}].id`, "institution");
   const rules = new Map<string, Set<string>>(); // rule id → seat ids
+  const voters = new Map<string, Set<string>>(); // rule id → who may be named on a ballot: seats and constituencies' states
   rs.institutions.forEach((inst, i) => {
     duplicates(inst.bodies.map((b) => b.id), (j) => `$.institutions[${i}].bodies[${j}].id`, "body");
     inst.bodies.forEach((body, j) => {
@@ -38,8 +39,17 @@ export function checkConsistency(rs: RuleSet): SchemaError[] {
         if (seats.has(s.id)) fail(`${at}.seats[${k}].id`, `the seat \`${s.id}\` appears twice`);
         seats.add(s.id);
         if (s.state !== undefined && !states.has(s.state)) fail(`${at}.seats[${k}].state`, `\`${s.state}\` is not a state of the rule set`);
+        s.for?.forEach((m, j) => states.has(m) || fail(`${at}.seats[${k}].for[${j}]`, `\`${m}\` is not a state of the rule set`));
+        if (s.inside) {
+          if (!s.for) fail(`${at}.seats[${k}].inside`, "only a constituency (a seat with `for`) has an inside rule");
+          else checkCondition(s.inside.condition, `${at}.seats[${k}].inside.condition`, new Set(s.for), s.inside.weights, fail);
+        }
       });
       if (body.rules.length && body.seats.length === 0) fail(`${at}.seats`, "a body with rules needs at least one seat");
+      for (const [cls, n] of Object.entries(body.rotation ?? {})) {
+        const size = body.seats.filter((s) => s.class === cls).length;
+        if (n > size) fail(`${at}.rotation.${cls}`, `${n} votes in rotation but the class \`${cls}\` has ${size} seats`);
+      }
       for (const [w, table] of Object.entries(body.weights)) {
         for (const [seat, v] of Object.entries(table)) {
           if (!seats.has(seat)) fail(`${at}.weights.${w}.${seat}`, `\`${seat}\` holds no seat in \`${body.id}\``);
@@ -50,6 +60,7 @@ export function checkConsistency(rs: RuleSet): SchemaError[] {
       duplicates(body.rules.map((r) => r.id), (k) => `${at}.rules[${k}].id`, "rule");
       body.rules.forEach((rule, k) => {
         rules.set(rule.id, seats);
+        voters.set(rule.id, new Set([...seats, ...body.seats.flatMap((s) => s.for ?? [])]));
         checkCondition(rule.condition, `${at}.rules[${k}].condition`, seats, body.weights, fail);
       });
     });
@@ -64,7 +75,7 @@ export function checkConsistency(rs: RuleSet): SchemaError[] {
       if (!("vote" in step)) return;
       const seats = rules.get(step.vote);
       if (!seats) return void fail(`$.scenarios[${i}].steps[${k}].vote`, `\`${step.vote}\` is not a rule of the rule set`);
-      for (const seat of Object.keys(step.ballots)) if (!seats.has(seat)) fail(`$.scenarios[${i}].steps[${k}].ballots.${seat}`, `\`${seat}\` holds no seat in the body of \`${step.vote}\``);
+      for (const seat of Object.keys(step.ballots)) if (!voters.get(step.vote)!.has(seat)) fail(`$.scenarios[${i}].steps[${k}].ballots.${seat}`, `\`${seat}\` holds no seat in the body of \`${step.vote}\``);
     }),
   );
   rs.assertions.forEach((a, i) => ruleExists(a.rule, `$.assertions[${i}].rule`));

@@ -148,7 +148,19 @@ class Lowering {
       ...citeSite(b.decl),
       ...classCites(b),
       ...(b.quorum ? { quorum: { condition: lowerCondition(b.quorum.condition), text: printCondition(b.quorum.decl.condition) } } : {}),
-      seats: b.seats.map((s) => ({ id: s.id, ...(s.state ? { state: s.state } : {}), ...(s.seatClass ? { class: s.seatClass } : {}) })),
+      ...(b.rotations.size ? { rotation: Object.fromEntries(b.rotations) } : {}),
+      seats: b.seats.map((s) => {
+        const inside = b.insides.get(s.id);
+        return {
+          id: s.id,
+          ...(s.state ? { state: s.state } : {}),
+          ...(s.seatClass ? { class: s.seatClass } : {}),
+          ...(s.for ? { for: [...s.for] } : {}),
+          ...(inside?.condition && !inside.incomplete
+            ? { inside: { condition: lowerCondition(inside.condition), text: printCondition(inside.decl), weights: Object.fromEntries([...inside.weights].map(([w, t]) => [w, Object.fromEntries([...t].map(([k, v]) => [k, v.toString()]))])) } }
+            : {}),
+        };
+      }),
       weights,
       rules: rules.map((r, k) => {
         this.map(`${path}.rules[${k}]`, `rule:${r.qualified}`, r.file, r.decl.span, r.decl.name.span);
@@ -157,6 +169,7 @@ class Lowering {
           name: r.name,
           ...(r.title ? { title: r.title } : {}),
           ...citeSite(r.decl),
+          ...(r.binding ? { binding: r.binding } : {}),
           // The condition in its canonical form, so that formatting a design never changes its rule set.
           text: r.quorum ? `quorum (${printCondition(r.quorum)}) and ${printCondition(r.decl.condition)}` : printCondition(r.decl.condition),
           condition: lowerCondition(r.condition),

@@ -3,8 +3,11 @@
 // ("9", "2/3", "-1/2"). The engine reads only these types, never the AST.
 
 export const RULESET_FORMAT = "mlat.ruleset";
-/** 1.1 added the `present` and `absent` tallies, 1.2 citations (`cite`); every 1.x rule set is read. */
-export const RULESET_VERSION = "1.2";
+/**
+ * 1.1 added the `present` and `absent` tallies, 1.2 citations (`cite`), 1.3 parameterised rules
+ * (`binding`, rule ids `I.B.r(STATE)`); every 1.x rule set is read.
+ */
+export const RULESET_VERSION = "1.3";
 
 export type RationalString = string;
 
@@ -39,6 +42,10 @@ export interface SeatJson {
   readonly id: string;
   readonly state?: string;
   readonly class?: string;
+  /** A constituency (1.3): the states whose one representative casts this seat's vote. */
+  readonly for?: readonly string[];
+  /** How the constituency's states decide its vote (1.3), over the states as seats. */
+  readonly inside?: { readonly condition: ConditionJson; readonly text: string; readonly weights: Readonly<Record<string, Readonly<Record<string, RationalString>>>> };
 }
 
 /** `present`: the seats voting yes, no or abstaining; `absent`: the others (rule-set version 1.1). */
@@ -69,6 +76,8 @@ export interface RuleJson {
   readonly name: string;
   readonly title?: string;
   readonly cite?: CitationJson;
+  /** One binding of a parameterised rule (1.3): id `I.B.minusOne(RUS)`, name `minusOne(RUS)`. */
+  readonly binding?: { readonly rule: string; readonly parameter: string; readonly value: string };
   /** The condition as written in the design, for reports. */
   readonly text: string;
   readonly condition: ConditionJson;
@@ -83,6 +92,8 @@ export interface BodyJson {
   /** Seat class → the provision that creates it (1.2). */
   readonly classCites?: Readonly<Record<string, CitationJson>>;
   readonly seats: readonly SeatJson[];
+  /** Seat classes whose states hold votes in rotation (1.3): class → how many hold one at a time. */
+  readonly rotation?: Readonly<Record<string, number>>;
   /** The body's quorum, for reports (1.1): each rule's condition already requires it, first. */
   readonly quorum?: { readonly condition: ConditionJson; readonly text: string };
   /** weight name → seat id → value; every weight a rule counts, complete over the seats. */

@@ -95,6 +95,11 @@ export class ConditionBinder {
       this.poisoned = true;
       return undefined;
     }
+    if (target.parameter) {
+      this.ctx.report("RuleArgument", this.file, c.name.span, [`the rule \`${name}\` is stated once for each \`${target.parameter.name.text}\`; a rule's condition cannot use it (write its condition out)`]);
+      this.poisoned = true;
+      return undefined;
+    }
     const chain = [own, ...this.expanding.map((e) => e.name)];
     if (chain.includes(name)) {
       // Reported where this rule's own text names the first rule of the cycle.
@@ -163,6 +168,15 @@ export class ConditionBinder {
           return;
         }
         v = attr?.type === "number" ? attr.value : undefined;
+      }
+      if (v === undefined && !table && seat.for) {
+        // A constituency weighs the sum of its states' attribute.
+        let sum: Rational | undefined = Rational.ZERO;
+        for (const s of seat.for) {
+          const attr = this.states.get(s)?.attributes.get(w);
+          sum = sum && attr?.type === "number" ? sum.add(attr.value) : undefined;
+        }
+        v = sum;
       }
       if (v === undefined) {
         if (!this.reportedWeights.has(w)) {

@@ -41,10 +41,21 @@ export interface ActionInfo {
 }
 
 export interface Seat {
-  /** The player's name: the state's identifier, or `class.N` for elected seats. */
+  /** The player's name: the state's identifier, `class.N` for elected seats, or a constituency's name. */
   readonly id: string;
   readonly state?: string;
   readonly seatClass?: string;
+  /** A constituency (`seat Nordic for { … }`): the states whose one representative casts this seat's vote. */
+  readonly for?: readonly string[];
+}
+
+/** `inside <condition>`: how a constituency's states decide its one vote, over the states as seats. */
+export interface ConstituencyInside {
+  readonly decl: A.Condition;
+  readonly condition: BoundCondition | undefined;
+  /** The weights the inside rule counts, per state. */
+  readonly weights: ReadonlyMap<string, ReadonlyMap<string, Rational>>;
+  readonly incomplete: boolean;
 }
 
 export type BoundTally = { readonly side: "yes" | "no" | "abstain" | "present" | "absent"; readonly weight?: string; readonly within?: { readonly seats: readonly string[]; readonly label: string } };
@@ -79,6 +90,15 @@ export interface RuleInfo {
   readonly incomplete: boolean;
   /** Its condition names something that had an error (the error is reported there). */
   readonly poisoned: boolean;
+  /** One binding of a parameterised rule (`minusOne(RUS)`): the declared name, parameter and state. */
+  readonly binding?: { readonly rule: string; readonly parameter: string; readonly value: string };
+}
+
+/** A parameterised rule as declared: its parameter and the states it is stated for, in seat order. */
+export interface RuleTemplate {
+  readonly name: string;
+  readonly parameter: string;
+  readonly values: readonly string[];
 }
 
 export interface BodyInfo {
@@ -92,7 +112,16 @@ export interface BodyInfo {
   readonly weightTables: ReadonlyMap<string, ReadonlyMap<string, Rational>>;
   /** The body's `quorum:`, bound (every rule's condition already starts with it). */
   readonly quorum?: { readonly decl: A.QuorumItem; readonly condition: BoundCondition };
+  /** Keyed by name; a parameterised rule once per binding, as `minusOne(RUS)`. */
   readonly rules: ReadonlyMap<string, RuleInfo>;
+  /** Parameterised rules by their declared name. */
+  readonly templates: ReadonlyMap<string, RuleTemplate>;
+  /** Constituency seat → its `inside` rule, when it has one. */
+  readonly insides: ReadonlyMap<string, ConstituencyInside>;
+  /** A state of a constituency → the constituency's seat. */
+  readonly constituencyOf: ReadonlyMap<string, string>;
+  /** Seat classes whose states hold votes in rotation → how many hold one at a time (`4 of Group1`). */
+  readonly rotations: ReadonlyMap<string, number>;
   readonly decl: A.BodyDecl;
   readonly file: string;
 }

@@ -45,9 +45,32 @@ export function resolveRuleRef(ctx: BindContext, ref: A.QualifiedName, file: str
     return undefined;
   }
   ctx.reference(symbolId("body", `${inst.name}.${bodyName.text}`), file, bodyName.span);
+  const template = body.templates.get(ruleName.text);
+  const declared = `${inst.name}.${body.name}.${ruleName.text}`;
+  if (template || ref.argument) {
+    if (!template) {
+      ctx.report("RuleArgument", file, ref.argument!.span, [body.rules.has(ruleName.text) ? `the rule \`${ruleName.text}\` takes no argument: write \`${declared}\`` : `\`${declared}\` is not a parameterised rule`]);
+      if (body.rules.has(ruleName.text)) ctx.reference(symbolId("rule", declared), file, ruleName.span);
+      return undefined;
+    }
+    ctx.reference(symbolId("rule", declared), file, ruleName.span);
+    const example = template.values[0] ?? "X";
+    if (!ref.argument || ref.argument.text === "") {
+      if (!ref.argument) ctx.report("RuleArgument", file, ruleName.span, [`the rule \`${ruleName.text}\` is stated for each \`${template.parameter}\`: name one, as in \`${declared}(${example})\``]);
+      return undefined;
+    }
+    const rule = body.rules.get(`${ruleName.text}(${ref.argument.text})`);
+    if (!rule) {
+      const shown = template.values.length > 6 ? `${template.values.slice(0, 5).join(", ")} … (${template.values.length} states)` : template.values.join(", ");
+      ctx.report("RuleArgument", file, ref.argument.span, [`\`${declared}\` is not stated for \`${ref.argument.text}\`: its \`${template.parameter}\` is one of ${shown}`]);
+      return undefined;
+    }
+    ctx.reference(symbolId("state", ref.argument.text), file, ref.argument.span);
+    return rule;
+  }
   const rule = body.rules.get(ruleName.text);
   if (!rule) {
-    ctx.unknown("rule", ruleName, file, body.rules.keys(), `${inst.name}.${body.name}`);
+    ctx.unknown("rule", ruleName, file, [...body.rules.keys()].filter((k) => !k.includes("(")).concat([...body.templates.keys()]), `${inst.name}.${body.name}`);
     return undefined;
   }
   ctx.reference(symbolId("rule", rule.qualified), file, ruleName.span);

@@ -22,6 +22,8 @@ export interface SetScope {
   readonly taken?: ReadonlySet<string>;
   /** Seat classes whose own definition had an error: naming one poisons the expression. */
   readonly poisonedClasses?: ReadonlySet<string>;
+  /** A parameterised rule's parameter, bound to one state (`concerned` → RUS), and its symbol. */
+  readonly parameter?: { readonly name: string; readonly value: string; readonly symbol: string };
 }
 
 /** The members of a group expression, and whether they are to be trusted. */
@@ -200,6 +202,10 @@ export class SetEvaluator {
       this.poisonTouches++; // a syntax error already covers it
       return [];
     }
+    if (scope.parameter?.name === name.text) {
+      this.ctx.reference(scope.parameter.symbol, scope.file, name.span);
+      return [scope.parameter.value];
+    }
     const seats = scope.seatClasses?.get(name.text);
     if (seats) {
       this.ctx.reference(symbolId("seatClass", `${scope.body}.${name.text}`), scope.file, name.span);
@@ -210,7 +216,7 @@ export class SetEvaluator {
     const entry = this.ctx.lookupTop(name.text, scope.file);
     if (!entry) {
       const top = this.ctx.suggester(this.ctx.topNames(scope.file, ["state", "group"]));
-      const classes = scope.seatClasses ? this.ctx.suggester([...scope.seatClasses.keys()]) : undefined;
+      const classes = scope.seatClasses ? this.ctx.suggester([...scope.seatClasses.keys(), ...(scope.parameter ? [scope.parameter.name] : [])]) : undefined;
       const candidates = (w: string) => bestOf([top.scored(w), classes?.scored(w)]);
       this.ctx.unknown(scope.seatClasses ? "state, group or seat class" : "state or group", name, scope.file, candidates, "", [declareStateFix(this.ctx, scope.file, name.text)]);
       this.poisonTouches++; // poisoned even when the error is not shown (a failed import covers it)

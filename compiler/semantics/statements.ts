@@ -41,7 +41,7 @@ export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.Scena
       const counted = new Set<string>();
       for (const ballot of item.ballots) {
         for (const s of ballot.seats) {
-          for (const seat of resolveSeats(ctx, sets, s, lastBody, file, counted)) {
+          for (const seat of resolveSeats(ctx, sets, s, lastBody, file, counted, "keep")) {
             if (counted.has(seat)) ctx.report("DuplicateMember", file, s.span, [seat]);
             counted.add(seat);
             ballots[seat] = ballot.choice;
@@ -76,12 +76,15 @@ export function bindScenario(ctx: BindContext, sets: SetEvaluator, decl: A.Scena
  * Seats named in a vote: states holding a seat, groups (their seated members), seat classes (all
  * their seats), `class.N` (one elected seat) or `class * N` (N seats of the class not yet named).
  */
-export function resolveSeats(ctx: BindContext, sets: SetEvaluator, expr: A.SetExpr, body: BodyInfo, file: string, taken: ReadonlySet<string>): string[] {
+export function resolveSeats(ctx: BindContext, sets: SetEvaluator, expr: A.SetExpr, body: BodyInfo, file: string, taken: ReadonlySet<string>, statesOfConstituencies: "keep" | "seat" = "seat"): string[] {
   const where = `${body.institution}.${body.name}`;
   const named = sets.evaluate(expr, { file, seatClasses: body.seatClasses, body: where, taken });
   const seatIds = new Set(body.seats.map((s) => s.id));
-  const seated = named.filter((n) => seatIds.has(n));
-  const unseated = named.filter((n) => !seatIds.has(n));
+  // A state of a constituency stands on a ballot for itself (its vote goes through the
+  // constituency's `inside` rule); anywhere else it stands for its constituency's seat.
+  const seat = (n: string) => (seatIds.has(n) ? n : statesOfConstituencies === "keep" && body.constituencyOf.has(n) ? n : body.constituencyOf.get(n));
+  const seated = [...new Set(named.map(seat).filter((n): n is string => n !== undefined))];
+  const unseated = named.filter((n) => seat(n) === undefined);
   // In a body whose seats had an error, who holds a seat is unknown: the error is reported there.
   if (unseated.length > 0 && !body.poisoned && (expr.kind === "ref" || expr.kind === "setLiteral")) {
     ctx.report("SeatNotInBody", file, expr.span, [`${unseated.length === 1 ? `\`${unseated[0]}\` holds` : `${unseated.map((u) => `\`${u}\``).join(", ")} hold`} no seat`, where]);

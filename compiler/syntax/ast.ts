@@ -88,6 +88,8 @@ export interface Citation {
 
 export interface QualifiedName {
   readonly parts: readonly Name[];
+  /** `OSCE.Council.minusOne(RUS)`: the binding of a parameterised rule. */
+  readonly argument?: Name;
   readonly span: Span;
 }
 
@@ -148,7 +150,9 @@ export interface SeatsItem extends DeclBase {
   readonly seatClass?: Name;
   readonly cite?: Citation;
   readonly count?: { readonly value: number; readonly span: Span };
+  /** `seats group1: 4 of Group1`: the group's states hold `count` votes among them, in rotation. */
   readonly set?: SetExpr;
+  readonly rotation?: boolean;
 }
 
 export interface WeightEntry {
@@ -179,9 +183,18 @@ export interface WeightItem extends DeclBase {
   readonly formula?: Formula;
 }
 
+/** `(concerned: state)` or `(concerned: Participants)`: a rule stated once for each binding. */
+export interface RuleParameter {
+  readonly name: Name;
+  /** `state` (any state holding a seat of the body) or a group or seat class naming the bindings. */
+  readonly type: Name;
+  readonly span: Span;
+}
+
 export interface RuleDecl extends DeclBase {
   readonly kind: "rule";
   readonly name: Name;
+  readonly parameter?: RuleParameter;
   readonly title?: string;
   readonly cite?: Citation;
   readonly condition: Condition;
@@ -193,7 +206,19 @@ export interface QuorumItem extends DeclBase {
   readonly condition: Condition;
 }
 
-export type BodyItem = SeatsItem | WeightItem | RuleDecl | QuorumItem;
+/**
+ * `seat Nordic for { DNK, FIN, ISL, NOR, SWE } inside yes by votes > 1/2`: one seat cast by one
+ * representative for several states (a constituency), and how its states decide its one vote.
+ */
+export interface ConstituencyItem extends DeclBase {
+  readonly kind: "constituency";
+  readonly name: Name;
+  readonly cite?: Citation;
+  readonly set: SetExpr;
+  readonly inside?: Condition;
+}
+
+export type BodyItem = SeatsItem | ConstituencyItem | WeightItem | RuleDecl | QuorumItem;
 
 export interface BodyDecl extends DeclBase {
   readonly kind: "body";

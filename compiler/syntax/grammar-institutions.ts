@@ -95,18 +95,24 @@ export abstract class InstitutionParser extends FormulaParser {
   /** `UN.SecurityCouncil.substantive`; after a dot any word goes, so a rule may be named `vote`. */
   readonly qualifiedName: Rule<A.QualifiedName> = this.def(
     "qualifiedName",
-    () => ({ start: NaN, end: NaN, at: 0, first: undefined as IToken | undefined, rest: [] as (IToken | null)[] }),
+    () => ({ start: NaN, end: NaN, at: 0, first: undefined as IToken | undefined, rest: [] as (IToken | null)[], argument: undefined as IToken | undefined }),
     (f) => {
       f.first = this.tok(0, T.Identifier);
       this.many(4, () => {
         this.tok(1, T.Dot);
         this.sub(0, this.name, (x) => f.rest.push(x));
       });
+      // `OSCE.Council.minusOne(RUS)`: one binding of a parameterised rule.
+      this.option(5, () => {
+        this.tok(2, T.LParen);
+        f.argument = this.tok(3, T.Identifier);
+        this.tok(4, T.RParen);
+      });
     },
     (f): A.QualifiedName => {
       const span = frameSpan(f);
       const parts = [...(isReal(f.first) ? [nameOf(f.first, span)] : []), ...f.rest.map((t) => nameOf(t, span))];
-      return { parts: parts.length ? parts : [missingName(span)], span };
+      return { parts: parts.length ? parts : [missingName(span)], ...(f.argument ? { argument: nameOf(f.argument, span) } : {}), span };
     },
   );
 
@@ -123,6 +129,8 @@ export abstract class InstitutionParser extends FormulaParser {
       this.many(5, () =>
         this.or(2, [
           { ALT: () => this.sub(0, this.seatsItem, take) },
+          // `seat` and `for` are words only here: `seat Nordic for { … }`.
+          { GATE: () => this.LA(1).image === "seat" && this.LA(2).tokenType === T.Identifier && this.LA(3).image === "for", ALT: () => this.sub(5, this.constituencyItem, take) },
           { ALT: () => this.sub(1, this.weightItem, take) },
           { ALT: () => this.sub(2, this.ruleDecl, take) },
           // `quorum` is a word only here (a state may still have an attribute called quorum).
@@ -139,13 +147,26 @@ export abstract class InstitutionParser extends FormulaParser {
 
   readonly seatsItem: Rule<A.SeatsItem> = this.def(
     "seatsItem",
-    () => ({ start: NaN, end: NaN, at: 0, cls: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, count: undefined as IToken | undefined, set: undefined as A.SetExpr | undefined }),
+    () => ({ start: NaN, end: NaN, at: 0, cls: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, count: undefined as IToken | undefined, rotation: false, set: undefined as A.SetExpr | undefined }),
     (f) => {
       this.tok(0, T.Seats);
       this.option(0, { GATE: () => !this.atCite(), DEF: () => (f.cls = this.tok(1, T.Identifier)) });
       this.option(1, { GATE: () => this.atCite(), DEF: () => this.sub(1, this.citeClause, (c) => (f.cite = c)) });
       this.tok(2, T.Colon);
-      this.or(3, [{ ALT: () => (f.count = this.tok(3, T.Integer)) }, { ALT: () => this.sub(0, this.setExpr, (s) => (f.set = s)) }]);
+      this.or(3, [
+        {
+          ALT: () => {
+            f.count = this.tok(3, T.Integer);
+            // `4 of Group1`: four votes held in rotation by the group's states.
+            this.option(2, () => {
+              this.tok(4, T.Of);
+              f.rotation = true;
+              this.sub(2, this.setExpr, (s) => (f.set = s));
+            });
+          },
+        },
+        { ALT: () => this.sub(0, this.setExpr, (s) => (f.set = s)) },
+      ]);
     },
     (f): A.SeatsItem => {
       const span = frameSpan(f);
@@ -156,8 +177,35 @@ export abstract class InstitutionParser extends FormulaParser {
         ...(isReal(f.cls) ? { seatClass: nameOf(f.cls, span) } : {}),
         ...cited(f.cite),
         ...(count ? { count: { value: Number(count.image), span: tokenSpan(count) } } : {}),
-        ...(f.set || !count ? { set: f.set ?? emptyAt(span) } : {}),
+        ...(f.set || !count || f.rotation ? { set: f.set ?? emptyAt(span) } : {}),
+        ...(f.rotation ? { rotation: true } : {}),
       };
+    },
+  );
+
+  readonly constituencyItem: Rule<A.ConstituencyItem> = this.def(
+    "constituencyItem",
+    () => ({ start: NaN, end: NaN, at: 0, name: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, set: undefined as A.SetExpr | undefined, inside: undefined as A.Condition | undefined, insideWord: false }),
+    (f) => {
+      this.tok(0, T.Identifier); // `seat`, checked by the gate
+      f.name = this.tok(1, T.Identifier);
+      this.option(0, { GATE: () => this.atCite(), DEF: () => this.sub(0, this.citeClause, (c) => (f.cite = c)) });
+      this.tok(2, T.Identifier); // `for`
+      this.sub(1, this.setExpr, (x) => (f.set = x));
+      // `inside` is a word only here: how the constituency's states decide its one vote.
+      this.option(1, {
+        GATE: () => this.LA(1).image === "inside",
+        DEF: () => {
+          this.tok(3, T.Identifier);
+          f.insideWord = true;
+          this.sub(2, this.condition, (c) => (f.inside = c));
+        },
+      });
+    },
+    (f): A.ConstituencyItem => {
+      const span = frameSpan(f);
+      const inside: A.Condition | undefined = f.inside ?? (f.insideWord ? { kind: "missing", span: { start: span.end, end: span.end } } : undefined);
+      return { kind: "constituency", span, name: nameOf(f.name, span), ...cited(f.cite), set: f.set ?? emptyAt(span), ...(inside ? { inside } : {}) };
     },
   );
 
@@ -255,10 +303,18 @@ export abstract class InstitutionParser extends FormulaParser {
 
   readonly ruleDecl: Rule<A.RuleDecl> = this.def(
     "ruleDecl",
-    () => ({ start: NaN, end: NaN, at: 0, name: null as IToken | null, title: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, condition: undefined as A.Condition | undefined }),
+    () => ({ start: NaN, end: NaN, at: 0, name: null as IToken | null, param: undefined as IToken | undefined, paramType: undefined as IToken | undefined, paramStart: NaN, title: undefined as IToken | undefined, cite: undefined as A.Citation | undefined, condition: undefined as A.Condition | undefined }),
     (f) => {
       this.tok(0, T.Rule);
       this.sub(0, this.name, (t) => (f.name = t));
+      // `rule minusOne(concerned: state): …`: one rule for each state the parameter can name.
+      this.option(2, () => {
+        this.tok(3, T.LParen);
+        f.param = this.tok(4, T.Identifier);
+        this.tok(5, T.Colon);
+        this.or(3, [{ ALT: () => (f.paramType = this.tok(6, T.State)) }, { ALT: () => (f.paramType = this.tok(7, T.Identifier)) }]);
+        this.tok(8, T.RParen);
+      });
       this.option(0, () => (f.title = this.tok(1, T.StringLiteral)));
       this.option(1, { GATE: () => this.atCite(), DEF: () => this.sub(2, this.citeClause, (c) => (f.cite = c)) });
       this.tok(2, T.Colon);
@@ -266,7 +322,9 @@ export abstract class InstitutionParser extends FormulaParser {
     },
     (f): A.RuleDecl => {
       const span = frameSpan(f);
-      return { kind: "rule", span, name: nameOf(f.name, span), ...title(f.title), ...cited(f.cite), condition: f.condition ?? { kind: "missing", span: { start: span.end, end: span.end } } };
+      const parameter: A.RuleParameter | undefined =
+        isReal(f.param) && f.paramType ? { name: nameOf(f.param, span), type: nameOf(isReal(f.paramType) ? f.paramType : null, span), span: { start: f.param.startOffset, end: isReal(f.paramType) ? f.paramType.endOffset! + 1 : f.param.endOffset! + 1 } } : undefined;
+      return { kind: "rule", span, name: nameOf(f.name, span), ...(parameter ? { parameter } : {}), ...title(f.title), ...cited(f.cite), condition: f.condition ?? { kind: "missing", span: { start: span.end, end: span.end } } };
     },
   );
 

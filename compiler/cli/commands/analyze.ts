@@ -1,5 +1,5 @@
 // `mlat analyze FILE [--rule R] [--format table|json]`: the exact voting-power analysis of rules.
-import { allRules, analyze, analyzeBlocs, analysisTable, seatNaming, ternaryPower, TernaryError, ternaryTable, type TernaryPower, closest, findRule, Rational, type AnalysisOutcome, type BlocAnalysis, type BlocJson, type BlocOutcome, type RuleSet } from "../../index.js";
+import { allRules, analyze, analyzeBlocs, analysisTable, seatNaming, ternaryPower, TernaryError, ternaryTable, type TernaryPower, closest, rulesNamed, Rational, type AnalysisOutcome, type BlocAnalysis, type BlocJson, type BlocOutcome, type RuleSet } from "../../index.js";
 import { ExitCode } from "../exit-codes.js";
 import { cliError, terminalWidth, useColor } from "../io.js";
 import { loadRuleSet } from "../load-ruleset.js";
@@ -20,15 +20,18 @@ export interface AnalyzeOptions {
   readonly exact?: boolean;
   /** Monte Carlo Shapley–Shubik where the exact count is out of reach (`--estimate`). */
   readonly estimate?: { readonly samples: number; readonly seed: number };
+  /** Seats held in rotation: analyse the one rotation where these hold the votes. */
+  readonly holding?: readonly string[];
 }
 
 export function runAnalyze(file: string, options: AnalyzeOptions): number {
   const ruleset = loadRuleSet(file, options);
   let targets = allRules(ruleset);
   if (options.rule?.length) {
-    targets = options.rule.map((id) => {
-      const found = findRule(ruleset, id);
-      if (!found) {
+    // A parameterised rule named without a binding: every binding of it.
+    targets = options.rule.flatMap((id) => {
+      const found = rulesNamed(ruleset, id);
+      if (found.length === 0) {
         const guess = closest(id, allRules(ruleset).map((r) => r.rule.id));
         throw cliError("UnknownRule", [id, guess ? `: did you mean \`${guess}\`?` : ""]);
       }
@@ -45,6 +48,7 @@ export function runAnalyze(file: string, options: AnalyzeOptions): number {
       listLimit: options.list ?? 20,
       exact: options.exact === true,
       ...(options.estimate ? { estimate: options.estimate } : {}),
+      ...(options.holding ? { holding: options.holding } : {}),
       progress: (done, total) => progress.update(t.rule.id, done, total),
     }),
   );

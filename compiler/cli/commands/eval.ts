@@ -11,6 +11,8 @@ export interface EvalOptions {
   readonly abstain?: string;
   readonly absent?: string;
   readonly rest?: Ballot;
+  /** Seats held in rotation: who holds the votes this time. */
+  readonly holding?: readonly string[];
   readonly input?: string;
   readonly events?: string;
   readonly format: "text" | "json";
@@ -43,7 +45,7 @@ export function runEval(file: string, options: EvalOptions): number {
     if ("error" in lists) throw cliError("InvalidInput", [where, lists.error]);
     ballots = lists.ballots;
   }
-  const outcome = evaluate(ruleset, ruleId, ballots);
+  const outcome = evaluate(ruleset, ruleId, ballots, options.holding ? { holding: options.holding } : {});
   if ("error" in outcome) throw cliError("InvalidInput", [where, outcome.error]);
   const result: VoteResult = outcome;
   if (options.format === "json") process.stdout.write(JSON.stringify(result, null, 2) + "\n");
@@ -78,6 +80,10 @@ export function render(r: VoteResult, ruleText: string, color: boolean, naming: 
   const lines = [`${paint("1", r.rule)}: ${r.outcome === "adopted" ? paint("32", "adopted") : paint("31", "rejected")}${cite}   ${paint("2", ruleText)}`];
   const outside = r.notHolding?.length ? ` (not counted: ${namedSeats(r.notHolding, naming, 8)}, ${r.notHolding.length === 1 ? "holds" : "hold"} no vote)` : "";
   lines.push(`  yes ${r.tally.yes} · no ${r.tally.no} · abstain ${r.tally.abstain} · absent ${r.tally.absent}${outside}`);
+  for (const c of r.constituencies ?? []) {
+    const states = Object.entries(c.states).map(([s, b]) => `${s} ${b}`).join(", ");
+    lines.push(`  ${c.seat} votes ${c.ballot}${c.inside ? ` (inside ${escapeControl(c.inside)}: ${states})` : ` (${states})`}`);
+  }
   const walk = (t: ConditionTrace, depth: number) => {
     lines.push(`${"  ".repeat(depth + 1)}${mark(t.holds)} ${escapeControl(t.text)}`);
     for (const c of t.children ?? []) walk(c, depth + 1);

@@ -12,6 +12,8 @@ import { owenValues, type OwenValues } from "./owen.js";
 import { estimateShapley, type ShapleyEstimate } from "./estimate.js";
 import { powerClasses, type PowerClassResult } from "./power-classes.js";
 import { allRules } from "../rules.js";
+import { constituencyPower, type ConstituencyPower } from "./constituencies.js";
+import { analyzeRotating, type RotationSummary } from "./rotation-analysis.js";
 
 export type { PowerClassResult };
 
@@ -30,6 +32,8 @@ export interface AnalysisOptions {
   readonly progress?: (done: number, total: number) => void;
   /** Polled during long counts: true stops the analysis with AnalysisCancelled. */
   readonly cancelled?: () => boolean;
+  /** Seats held in rotation: analyse the one configuration where these hold the votes. */
+  readonly holding?: readonly string[];
 }
 
 export interface RuleAnalysis {
@@ -60,6 +64,10 @@ export interface RuleAnalysis {
   readonly powerClasses: readonly PowerClassResult[];
   /** Owen and Banzhaf–Owen values with the design's blocs of this body as a priori unions. */
   readonly owen?: OwenValues | { readonly note: string };
+  /** Seats held in rotation: every number above is an average over the rotations (or for one). */
+  readonly rotation?: RotationSummary;
+  /** Constituencies with an inside rule: each state's power inside, and its indirect power. */
+  readonly constituencies?: Readonly<Record<string, ConstituencyPower>>;
 }
 
 export class AnalysisError extends Error {}
@@ -171,6 +179,7 @@ function owenOf(ruleset: RuleSet, body: BodyJson, game: Game): { owen?: OwenValu
 }
 
 export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions = {}): RuleAnalysis {
+  if (body.rotation && Object.keys(body.rotation).length) return analyzeRotating(ruleset, body, rule, options, analyzeRule, (m) => new AnalysisError(m));
   const game = gameOf(body, rule);
   const n = game.players.length;
   const players = game.players;
@@ -247,5 +256,12 @@ export function analyzeRule(ruleset: RuleSet, body: BodyJson, rule: RuleJson, op
     unilateral,
     powerClasses: powerClasses(ruleset, body, game, (allowed) => countWinningOf(game, allowed, game.players.map(() => false))),
     ...owenOf(ruleset, body, game),
+    ...constituenciesOf(ruleset, body, banzhaf),
   };
+}
+
+/** The indirect power of the states of constituencies that decide by an inside rule. */
+function constituenciesOf(ruleset: RuleSet, body: BodyJson, banzhaf: RuleAnalysis["banzhaf"]): { constituencies?: Record<string, ConstituencyPower> } {
+  const power = constituencyPower(ruleset, body, banzhaf, (rs, b, r) => analyzeRule(rs, b, r, { listLimit: 0, shapley: false }));
+  return power ? { constituencies: power } : {};
 }

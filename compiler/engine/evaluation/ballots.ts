@@ -10,6 +10,9 @@ export class BallotError extends Error {}
 /** `rest`: the ballot of every seat not named (absent by default). */
 export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partial<Record<Ballot, string>>, rest: Ballot = "absent"): Record<string, Ballot> {
   const seatIds = new Set(body.seats.map((s) => s.id));
+  // The states of constituencies may be named too: their ballots cast the constituency's vote.
+  const forStates = new Map(body.seats.flatMap((s) => (s.for ?? []).map((m) => [m, s.id] as const)));
+  const named = (id: string) => seatIds.has(id) || forStates.has(id);
   const classes = new Map<string, string[]>();
   for (const s of body.seats) if (s.class) classes.set(s.class, [...(classes.get(s.class) ?? []), s.id]);
   const groups = new Map(ruleset.groups.map((g) => [g.id, g.members]));
@@ -22,7 +25,7 @@ export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partia
       const text = lists[choice];
       if (!text) continue;
       for (const raw of splitTopLevel(text)) {
-        const isExplicit = seatIds.has(raw) || /^[A-Za-z_][A-Za-z0-9_]*\.\d+$/.test(raw);
+        const isExplicit = named(raw) || /^[A-Za-z_][A-Za-z0-9_]*\.\d+$/.test(raw);
         if ((pass === "explicit") !== isExplicit) continue;
         for (const seat of resolve(raw)) {
           if (pass === "expanded" && explicit.has(seat)) continue;
@@ -33,7 +36,8 @@ export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partia
       }
     }
   }
-  for (const s of body.seats) if (out[s.id] === undefined && rest !== "absent") out[s.id] = rest;
+  const castByStates = new Set(Object.keys(out).filter((k) => forStates.has(k)).map((k) => forStates.get(k)!));
+  for (const s of body.seats) if (out[s.id] === undefined && rest !== "absent" && !castByStates.has(s.id)) out[s.id] = rest;
   return out;
 
   function resolve(item: string): string[] {
@@ -47,11 +51,11 @@ export function ballotsFromLists(ruleset: RuleSet, body: BodyJson, lists: Partia
       if (n > free.length) throw new BallotError(`\`${item}\` asks for ${n} seats but ${free.length} of the class \`${star[1]}\` are left`);
       return free.slice(0, n);
     }
-    if (seatIds.has(item)) return [item];
+    if (named(item)) return [item];
     const cls = classes.get(item);
     if (cls) return cls;
     const members = groups.get(item);
-    if (members) return members.filter((m) => seatIds.has(m));
+    if (members) return members.filter(named);
     throw new BallotError(`\`${item}\` is not a seat, seat class or group of \`${body.id}\``);
   }
 

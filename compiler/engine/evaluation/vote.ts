@@ -5,6 +5,8 @@ import type { BodyJson, CitationJson, ConditionJson, RuleJson, TallyJson } from 
 import { Rational } from "../../numbers/rational.js";
 import { counterfactual, type Counterfactual } from "./counterfactual.js";
 import { countsIn, seatsHoldingAVote, type Ballot } from "./ballot.js";
+import { castConstituencies, ConstituencyError, type ConstituencyCast } from "./constituencies.js";
+import { configuration, holdersFor } from "../rotation.js";
 
 export type { Ballot };
 
@@ -37,6 +39,8 @@ export interface VoteResult {
    */
   readonly vetoedBy: readonly string[];
   readonly counterfactual?: Counterfactual;
+  /** Constituencies whose vote was cast from their states' ballots. */
+  readonly constituencies?: readonly ConstituencyCast[];
 }
 
 export class VoteError extends Error {}
@@ -53,7 +57,30 @@ export function normalizeBallots(body: BodyJson, ballots: Readonly<Record<string
   return out;
 }
 
-export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean } = {}): VoteResult {
+export function evaluateVote(fullBody: BodyJson, fullRule: RuleJson, given: Readonly<Record<string, Ballot>>, options: { counterfactual?: boolean; holding?: readonly string[] } = {}): VoteResult {
+  // The states of a constituency, when named, cast its one vote.
+  let ballots: Record<string, Ballot>, cast: ConstituencyCast[];
+  try {
+    ({ ballots, cast } = castConstituencies(fullBody, given, (inside, condition, votes) => new Evaluator(inside, votes).holds(condition)));
+  } catch (e) {
+    if (e instanceof ConstituencyError) throw new VoteError(e.message);
+    throw e;
+  }
+  // Seats held in rotation: only this time's holders are in the body.
+  let body = fullBody, rule = fullRule;
+  let rotatedOut: string[] = [];
+  if (fullBody.rotation) {
+    const holders = holdersFor(fullBody, options.holding, new Set(Object.keys(ballots)));
+    if (typeof holders === "string") throw new VoteError(holders);
+    ({ body, rule } = configuration(fullBody, fullRule, holders));
+    const inBody = new Set(body.seats.map((s) => s.id));
+    rotatedOut = fullBody.seats.map((s) => s.id).filter((s) => !inBody.has(s));
+    for (const s of rotatedOut) {
+      // With the holders named, a ballot of a seat out of the rotation (from `--rest`) is set aside.
+      if (!options.holding && ballots[s] !== undefined && ballots[s] !== "absent") throw new VoteError(`\`${s}\` holds no vote this time (its class votes in rotation): it cannot vote ${ballots[s]}`);
+      delete ballots[s];
+    }
+  }
   const votes = normalizeBallots(body, ballots);
   const ev = new Evaluator(body, votes);
   let conditions = ev.trace(rule.condition);
@@ -67,7 +94,7 @@ export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<R
   }
   // The tally reports the seats that hold a vote on this rule; the others are named apart.
   const holding = seatsHoldingAVote(body, rule.condition);
-  const notHolding = body.seats.map((s) => s.id).filter((s) => !holding.has(s));
+  const notHolding = [...rotatedOut, ...body.seats.map((s) => s.id).filter((s) => !holding.has(s))];
   const count = (b: Ballot) => [...votes].filter(([seat, v]) => v === b && holding.has(seat)).length;
   const outcome = conditions.holds ? "adopted" : "rejected";
   const vetoedBy: string[] = [];
@@ -87,6 +114,7 @@ export function evaluateVote(body: BodyJson, rule: RuleJson, ballots: Readonly<R
     conditions,
     vetoedBy,
     ...(quorum ? { quorum } : {}),
+    ...(cast.length ? { constituencies: cast } : {}),
   };
   if (options.counterfactual === false) return result;
   const cf = counterfactual(body, rule, votes, outcome, (v) => new Evaluator(body, v).holds(rule.condition));

@@ -3,7 +3,7 @@
 import type { AssertionJson, RuleSet, ScenarioJson } from "../../ruleset/types.js";
 import { AnalysisError } from "../analysis/analyze.js";
 import { findRule } from "../rules.js";
-import { evaluateVote, type ConditionTrace, type VoteResult } from "../evaluation/vote.js";
+import { evaluateVote, VoteError, type ConditionTrace, type VoteResult } from "../evaluation/vote.js";
 import { runConduct } from "../conduct/principles.js";
 import type { TraceStep } from "../conduct/trace.js";
 import { AnalysisCache, checkFact } from "./facts.js";
@@ -22,6 +22,7 @@ export function runScenario(ruleset: RuleSet, scenario: ScenarioJson): TestResul
   const trace: TraceStep[] = [];
   const messages: string[] = [];
   let last: VoteResult | undefined;
+  let uncounted = false; // the last vote failed, and said why: its expectations say nothing more
   for (const step of scenario.steps) {
     if ("vote" in step) {
       const found = findRule(ruleset, step.vote);
@@ -29,13 +30,24 @@ export function runScenario(ruleset: RuleSet, scenario: ScenarioJson): TestResul
         messages.push(`the rule \`${step.vote}\` is not in the rule set`);
         continue;
       }
+      try {
+        uncounted = false;
       last = evaluateVote(found.body, found.rule, step.ballots);
+      } catch (e) {
+        // A ballot the rule cannot take (a constituency split without `inside`, a rotation not
+        // named) fails the scenario with the reason.
+        if (!(e instanceof VoteError)) throw e;
+        messages.push(`the vote on ${step.vote} cannot be counted: ${e.message}`);
+        last = undefined;
+        uncounted = true;
+        continue;
+      }
       trace.push({ kind: "vote", rule: step.vote, ballots: step.ballots });
     } else if ("event" in step) {
       trace.push({ kind: "event", event: step.event });
     } else if (step.expect === "adopted" || step.expect === "rejected") {
       if (!last) {
-        messages.push(`expected ${step.expect}, but no vote came before`);
+        if (!uncounted) messages.push(`expected ${step.expect}, but no vote came before`);
         continue;
       }
       const vetoOk = !("vetoedBy" in step) || !step.vetoedBy || sameSet(step.vetoedBy, last.vetoedBy);

@@ -226,7 +226,15 @@ function qualified(model: Model, tokens: readonly IToken[], ctx: Context): Compl
   if (parts.length === 1 && model.institutions.has(parts[0]!)) return [...inst.bodies.values()].map((b) => ({ label: b.name, kind: "body" as const, detail: `${b.seats.length} seats` }));
   const bodyName = model.institutions.has(parts[0]!) ? parts[1] : parts[0];
   const body = inst.bodies.get(bodyName ?? "");
-  return body ? [...body.rules.values()].map((r) => ({ label: r.name, kind: "rule" as const, detail: r.title ?? "", ...(r.decl.doc ? { documentation: r.decl.doc } : {}) })) : [];
+  if (!body) return [];
+  // A parameterised rule is offered once, by its declared name, with its parameter.
+  return [...body.rules.values()]
+    .filter((r) => !r.binding || r.binding.value === body.templates.get(r.binding.rule)?.values[0])
+    .map((r) => {
+      const p = r.decl.parameter;
+      const label = r.binding ? r.binding.rule : r.name;
+      return { label, kind: "rule" as const, detail: p ? `(${p.name.text}: ${p.type.text})${r.title ? ` ${r.title}` : ""}` : (r.title ?? ""), ...(p ? { insertText: `${label}(` } : {}), ...(r.decl.doc ? { documentation: r.decl.doc } : {}) };
+    });
 }
 
 function powerClasses(model: Model): CompletionItem[] {

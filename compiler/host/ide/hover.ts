@@ -1,7 +1,7 @@
 // Hover: what a name is, in Markdown — a declaration's `///` doc, a state's attributes, a group's
 // members, a rule in plain words with its veto players and power indices — and the explanation
 // of any diagnostic under the cursor.
-import type { Model } from "../../semantics/model.js";
+import type { Model, RuleTemplate } from "../../semantics/model.js";
 import type { CitationInfo } from "../../semantics/citation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { findDiagnostic } from "../../diagnostics/codes.js";
@@ -83,7 +83,10 @@ function describe(model: Model, id: string): string {
         const rows = top.map((p) => `| \`${p}\` | ${pct(a.banzhaf[p]!.normalized)} | ${a.shapleyShubik ? pct(a.shapleyShubik[p]!) : "—"} |`);
         facts = `veto players: ${list(a.vetoPlayers)} · dummies: ${list(a.dummies)}${a.dictator ? ` · dictator: \`${a.dictator}\`` : ""}\n\n${a.winningCoalitions} of ${a.totalCoalitions} coalitions win${a.monotone ? "" : " · **not monotone**"}\n\n| seat | Banzhaf | Shapley–Shubik |\n| --- | ---: | ---: |\n${rows.join("\n")}`;
       }
-      return `**rule** \`${name}\`${r.title ? ` — ${r.title}` : ""}${doc}\n\nadopted when ${words}\n\n${facts}`;
+      const param = r.binding ? r.decl.parameter : undefined;
+      const values = r.binding ? findTemplate(model, name)?.values.length ?? 0 : 0;
+      const stated = param && r.binding ? `\n\nstated once for each \`${param.name.text}\` (${param.type.text === "state" ? "every seated state" : `the seated states of \`${param.type.text}\``}: ${values}); shown for \`${r.binding.value}\`` : "";
+      return `**rule** \`${name}${param ? `(${param.name.text}: ${param.type.text})` : ""}\`${r.title ? ` — ${r.title}` : ""}${doc}${stated}\n\nadopted when ${words}\n\n${facts}`;
     }
     case "seatClass": {
       const parts = name.split(".");
@@ -107,7 +110,13 @@ function describe(model: Model, id: string): string {
       return `**action** \`${name}\`(${a?.params.map((p) => `${p.name}: ${p.type}`).join(", ") ?? ""})${doc}`;
     }
     case "parameter": {
-      const [action, param] = name.split(".");
+      const path = name.split(".");
+      if (path.length === 4) {
+        const template = findTemplate(model, path.slice(0, 3).join("."));
+        const type = template && findRuleInfo(model, path.slice(0, 3).join("."))?.decl.parameter?.type.text;
+        return `**parameter** \`${path[3]}\` of the rule \`${path.slice(0, 3).join(".")}\`: ${type ?? "state"}${template ? ` — one of ${list(template.values)}` : ""}`;
+      }
+      const [action, param] = path;
       const type = model.actions.get(action!)?.params.find((p) => p.name === param)?.type;
       return `**parameter** \`${param}\` of \`${action}\`: ${type ?? "unknown"}`;
     }
@@ -124,4 +133,9 @@ function describe(model: Model, id: string): string {
     default:
       return `\`${name}\``;
   }
+}
+
+function findTemplate(model: Model, qualified: string): RuleTemplate | undefined {
+  const [inst, body, rule] = qualified.split(".");
+  return model.institutions.get(inst!)?.bodies.get(body!)?.templates.get(rule!);
 }

@@ -42,6 +42,9 @@ export function analysisOf(model: Model, rule: RuleInfo, listLimit = 3): RuleAna
 }
 
 export function findRuleInfo(model: Model, qualified: string): RuleInfo | undefined {
-  const [inst, body, rule] = qualified.split(".");
-  return model.institutions.get(inst!)?.bodies.get(body!)?.rules.get(rule!);
+  const [inst, bodyName, rule] = qualified.split(".");
+  const body = model.institutions.get(inst!)?.bodies.get(bodyName!);
+  // A parameterised rule by its declared name: its first binding stands for it.
+  const template = body?.templates.get(rule!);
+  return body?.rules.get(template ? `${rule}(${template.values[0]})` : rule!);
 }

@@ -60,7 +60,9 @@ function bodyItem(i: A.BodyItem): OutlineSymbol[] {
     case "weight":
       return i.name.text ? [{ name: i.name.text, kind: "weight", span: i.span, selection: i.name.span, children: [] }] : [];
     case "seats":
-      return i.seatClass?.text ? [{ name: i.seatClass.text, detail: i.count ? `${i.count.value} elected seats` : "seat class", kind: "seatClass", span: i.span, selection: i.seatClass.span, children: [] }] : [];
+      return i.seatClass?.text ? [{ name: i.seatClass.text, detail: i.rotation ? `${i.count!.value} votes in rotation` : i.count ? `${i.count.value} elected seats` : "seat class", kind: "seatClass", span: i.span, selection: i.seatClass.span, children: [] }] : [];
+    case "constituency":
+      return i.name.text ? [{ name: i.name.text, detail: "constituency", kind: "seatClass", span: i.span, selection: i.name.span, children: [] }] : [];
     case "quorum":
       return [];
   }

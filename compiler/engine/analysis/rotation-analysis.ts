@@ -1,0 +1,85 @@
+// The analysis of a rule in a body whose seats are partly held in rotation: every index averaged
+// over every equally likely rotation (rotation-average.ts), or one rotation on request (`holding`).
+import type { BodyJson, RuleJson, RuleSet } from "../../ruleset/types.js";
+import { Rational } from "../../numbers/rational.js";
+import { holdersFor, rotatingClasses } from "../rotation.js";
+import { averageOverRotations, configuration, rotationPatterns, RotationTooLarge, type RotationPattern } from "./rotation-average.js";
+import type { AnalysisOptions, RuleAnalysis } from "./analyze.js";
+
+export interface RotationSummary {
+  /** Rotating class → how many of its seats hold a vote at a time, of how many. */
+  readonly classes: Readonly<Record<string, { readonly holding: number; readonly of: number }>>;
+  /** Every index below is the average over this many equally likely configurations… */
+  readonly configurations: string;
+  /** …of which this many differ by more than a renaming of interchangeable seats (each analysed once). */
+  readonly patterns: number;
+  /** The one configuration analysed, when `holding` named it. */
+  readonly holding?: readonly string[];
+}
+
+type Analyse = (ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions) => RuleAnalysis;
+
+export function analyzeRotating(ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions, analyse: Analyse, fail: (message: string) => Error): RuleAnalysis {
+  const classes = Object.fromEntries(rotatingClasses(body).map((r) => [r.cls, { holding: r.holding, of: r.seats.length }]));
+  if (options.holding) {
+    const holders = holdersFor(body, options.holding, new Set());
+    if (typeof holders === "string") throw fail(holders);
+    const c = configuration(body, rule, holders);
+    const one = analyse(ruleset, c.body, c.rule, options);
+    return { ...one, rotation: { classes, configurations: "1", patterns: 1, holding: [...holders] } };
+  }
+  let patterns: RotationPattern[], total: bigint;
+  try {
+    ({ patterns, total } = rotationPatterns(body, rule));
+  } catch (e) {
+    if (e instanceof RotationTooLarge) throw fail(`${e.message}: analyse one with \`--holding\``);
+    throw e;
+  }
+  const runs = new Map(patterns.map((p) => {
+    const c = configuration(body, rule, p.holders);
+    return [p, analyse(ruleset, c.body, c.rule, { ...options, listLimit: 0 })] as const;
+  }));
+  const avg = (value: (a: RuleAnalysis, seat: string) => Rational) =>
+    averageOverRotations(body, patterns, total, (p, seat) => (runs.get(p)!.players.includes(seat) ? value(runs.get(p)!, seat) : Rational.ZERO));
+  const R = (x: string) => Rational.parse(x)!;
+  const swings = avg((a, s) => R(a.banzhaf[s]!.swings));
+  const normalized = avg((a, s) => R(a.banzhaf[s]!.normalized));
+  const absolute = avg((a, s) => R(a.banzhaf[s]!.absolute));
+  const all = [...runs.values()];
+  const shapley = all.every((a) => a.shapleyShubik) ? avg((a, s) => R(a.shapleyShubik![s]!)) : undefined;
+  const players = body.seats.map((s) => s.id);
+  // A fact holds for a seat when it holds in every configuration (a seat out of the rotation is a dummy there).
+  const everywhere = (test: (a: RuleAnalysis, seat: string) => boolean, absent: boolean) =>
+    players.filter((s) => patterns.every((p) => {
+      const a = runs.get(p)!;
+      const stand = p.stand.get(s);
+      if (stand && stand.share.compare(Rational.ONE) < 0 && !stand.share.isZero()) return absent && test(a, stand.as);
+      if (stand?.share.isZero()) return absent;
+      return test(a, stand ? stand.as : s);
+    }));
+  const weightOf = (p: RotationPattern) => Rational.of(p.configurations).div(Rational.of(total));
+  const mean = (f: (a: RuleAnalysis) => Rational) => patterns.reduce((sum, p) => sum.add(weightOf(p).mul(f(runs.get(p)!))), Rational.ZERO);
+  const first = all[0]!;
+  const sameSize = all.every((a) => a.totalCoalitions === first.totalCoalitions);
+  return {
+    ...first,
+    players,
+    totalCoalitions: sameSize ? first.totalCoalitions : "varies",
+    winningCoalitions: mean((a) => R(a.winningCoalitions)).toString(),
+    minimalWinningCoalitions:
+      patterns.length === 1
+        ? { count: first.minimalWinningCoalitions.count, list: [], truncated: false, note: "in each rotation" }
+        : { count: null, list: [], truncated: false, note: "varies with the rotation: analyse one with `--holding`" },
+    vetoPlayers: everywhere((a, s) => a.vetoPlayers.includes(s), false),
+    dictator: null,
+    dummies: everywhere((a, s) => a.dummies.includes(s), true),
+    banzhaf: Object.fromEntries(players.map((s) => [s, { swings: swings.get(s)!.toString(), normalized: normalized.get(s)!.toString(), absolute: absolute.get(s)!.toString() }])),
+    shapleyShubik: shapley ? Object.fromEntries(players.map((s) => [s, shapley.get(s)!.toString()])) : null,
+    coleman: mean((a) => R(a.coleman)).toString(),
+    monotone: all.every((a) => a.monotone),
+    proper: all.every((a) => a.proper),
+    unilateral: everywhere((a, s) => a.unilateral.includes(s), false),
+    powerClasses: [],
+    rotation: { classes, configurations: total.toString(), patterns: patterns.length },
+  };
+}
