@@ -172,7 +172,7 @@ export const Diagnostics = {
   },
   SeatCountInvalid: {
     code: "MLAT3018", severity: "error", message: "a body needs {0}",
-    docs: "Elected seats are declared with a positive whole number (`seats elected: 10`), and a body must declare at least one seat (`seats: members`, a seat class, or elected seats).",
+    docs: "Elected seats are declared with a positive whole number (`seats elected: 10`), and a body must declare at least one seat (`seats: members`, a seat class, or elected seats). Votes held in rotation (`seats group1: 4 of Group1`) need a seat class name and a number between 1 and the number of the group's states.",
   },
   BilateralDiscrimination: {
     code: "MLAT3019", severity: "warning", message: "the arrangement `{0}` between `{1}` gives what `{2}` says must go to all members (a bilateral discriminatory arrangement)",

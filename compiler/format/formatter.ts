@@ -253,16 +253,25 @@ class Printer {
   private bodyItem(b: A.BodyItem, ind: string): string {
     switch (b.kind) {
       case "seats": {
-        const head = header([`${ind}seats${b.seatClass ? ` ${b.seatClass.text}` : ""}`, ...citeParts(b.cite)], ind, this.width, ": ");
+        // `4 of` belongs to the header: a long one breaks before `cite` to keep it on the line.
+        const tail = b.count && b.rotation ? `: ${b.count.value} of ` : ": ";
+        // A group named by one word stays on the header's line: count it when deciding where to break.
+        const word = b.set?.kind === "ref" && !b.count ? "" : b.set?.kind === "ref" ? b.set.name.text : "";
+        const head = header([`${ind}seats${b.seatClass ? ` ${b.seatClass.text}` : ""}`, ...citeParts(b.cite)], ind, this.width, tail + word).slice(0, word ? -word.length : undefined);
         const column = head.length - head.lastIndexOf("\n") - 1;
-        if (b.count && b.rotation && b.set) return head + `${b.count.value} of ` + P.set(b.set, ind, column + String(b.count.value).length + 4, this.width);
+        if (b.count && b.rotation && b.set) return head + P.set(b.set, ind, column, this.width);
         return head + (b.count ? String(b.count.value) : b.set ? P.set(b.set, ind, column, this.width) : "");
       }
       case "constituency": {
         const head = header([`${ind}seat ${b.name.text}`, ...citeParts(b.cite)], ind, this.width, " for ");
         const column = head.length - head.lastIndexOf("\n") - 1;
         const seat = head + P.set(b.set, ind, column, this.width);
-        return b.inside ? headedCondition(`${seat} inside`, b.inside, ind, this.ctx) : seat;
+        if (!b.inside) return seat;
+        // `inside` follows the seat's states when its first words fit there, else starts the next line.
+        const last = seat.length - seat.lastIndexOf("\n") - 1;
+        const first = P.condition(b.inside).split(/ (?:and|or) /)[0]!;
+        if (last + 8 + first.length <= this.width) return headedCondition(`${seat} inside`, b.inside, ind, this.ctx);
+        return `${seat}\n${headedCondition(`${ind}${IND}inside`, b.inside, ind + IND, this.ctx)}`;
       }
       case "rule":
         return headedCondition(header([`${ind}rule ${b.name.text}${b.parameter ? `(${b.parameter.name.text}: ${b.parameter.type.text})` : ""}${this.title(b.title)}`, ...citeParts(b.cite)], ind, this.width, ":"), b.condition, ind, this.ctx);

@@ -191,7 +191,7 @@ export function bindBody(
     const param = item.parameter;
     const symbol = symbolId("parameter", `${qualified}.${param.name.text}`);
     ctx.declare({ id: symbol, kind: "parameter", name: param.name.text, file, nameSpan: param.name.span, span: param.span });
-    const values = parameterValues(ctx, sets, seats, bodyScope, param, item.name.text);
+    const values = parameterValues(ctx, sets, seats, bodyScope, param, item.name.text, poisoned);
     templates.set(item.name.text, { name: item.name.text, parameter: param.name.text, values });
     values.forEach((value, i) => {
       const mark = { diagnostics: ctx.diagnostics.length, errors: ctx.errorCount, references: ctx.references.length };
@@ -324,16 +324,17 @@ export function bindSubCondition(
 }
 
 /** The states a rule parameter is bound to: the seated states of the body, or of a group or seat class. */
-function parameterValues(ctx: BindContext, sets: SetEvaluator, seats: readonly Seat[], scope: SetScope, param: A.RuleParameter, rule: string): string[] {
+function parameterValues(ctx: BindContext, sets: SetEvaluator, seats: readonly Seat[], scope: SetScope, param: A.RuleParameter, rule: string, seatsPoisoned: boolean): string[] {
   const seated = seats.filter((s) => s.state !== undefined).map((s) => s.state!);
   if (param.type.text === "state") {
-    if (seated.length === 0) ctx.report("RuleArgument", scope.file, param.type.span, [`the rule \`${rule}\` has no binding: no state holds a seat of this body`]);
+    // When the seats had an error, who holds one is unknown: that error covers this.
+    if (seated.length === 0 && !seatsPoisoned) ctx.report("RuleArgument", scope.file, param.type.span, [`the rule \`${rule}\` has no binding: no state holds a seat of this body`]);
     return seated;
   }
   if (param.type.text === "") return [];
   const named = sets.evaluateChecked({ kind: "ref", name: param.type, span: param.type.span }, scope);
   const wanted = new Set(named.members.map((m) => seats.find((s) => s.id === m)?.state ?? m));
   const values = seated.filter((s) => wanted.has(s));
-  if (values.length === 0 && !named.poisoned) ctx.report("RuleArgument", scope.file, param.type.span, [`the rule \`${rule}\` has no binding: \`${param.type.text}\` names no state holding a seat of this body`]);
+  if (values.length === 0 && !named.poisoned && !seatsPoisoned) ctx.report("RuleArgument", scope.file, param.type.span, [`the rule \`${rule}\` has no binding: \`${param.type.text}\` names no state holding a seat of this body`]);
   return values;
 }

@@ -60,6 +60,8 @@ export function resolveRuleRef(ctx: BindContext, ref: A.QualifiedName, file: str
       return undefined;
     }
     const rule = body.rules.get(`${ruleName.text}(${ref.argument.text})`);
+    // A rule with no binding at all was reported at its declaration (or its seats had an error).
+    if (!rule && template.values.length === 0) return undefined;
     if (!rule) {
       const shown = template.values.length > 6 ? `${template.values.slice(0, 5).join(", ")} … (${template.values.length} states)` : template.values.join(", ");
       ctx.report("RuleArgument", file, ref.argument.span, [`\`${declared}\` is not stated for \`${ref.argument.text}\`: its \`${template.parameter}\` is one of ${shown}`]);

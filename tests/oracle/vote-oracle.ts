@@ -67,3 +67,19 @@ export function oracleHolds(body: BodyJson, condition: ConditionJson, votes: Rea
   };
   return holds(condition);
 }
+
+/**
+ * Rotation, from docs/language.md: in one vote the seats of a rotating class that do not hold a
+ * vote are not in the body. Which hold one here: the first `k` of each rotating class.
+ */
+export function oracleRotation(body: BodyJson): { body: BodyJson; holding?: string[] } {
+  if (!body.rotation) return { body };
+  const out = new Set<string>();
+  const holding: string[] = [];
+  for (const [cls, k] of Object.entries(body.rotation)) {
+    const seats = body.seats.filter((s) => s.class === cls).map((s) => s.id);
+    holding.push(...seats.slice(0, k));
+    seats.slice(k).forEach((s) => out.add(s));
+  }
+  return { body: { ...body, seats: body.seats.filter((s) => !out.has(s.id)) }, holding };
+}

@@ -1,9 +1,11 @@
 // The indirect power of the states of a constituency with an `inside` rule: a two-tier game, as
 // for blocs. The constituency's states decide its one vote by the inside rule; the seat then
-// counts in the body. The absolute Banzhaf measure is multiplicative in such compound games
-// (Felsenthal & Machover 1998, §3.3), so each state's indirect power is its power inside times
-// the seat's absolute Banzhaf in the body, both exact. tests/constituencies.test.ts checks the
-// product against the composite game enumerated by brute force.
+// counts in the body. Each state's indirect power is its absolute Banzhaf inside times the seat's
+// absolute Banzhaf in the body — the two-tier measure of the literature on the IMF's
+// constituencies (Leech 2002) and of Penrose's square-root rule. It is the composite game's
+// absolute Banzhaf exactly when the body's other seats vote freely (each yes with probability
+// 1/2: no other constituency decides by an inside rule); tests/real-institutions.test.ts checks
+// that case against the composite game enumerated by brute force.
 import type { BodyJson, RuleJson, RuleSet } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { insideBody } from "../evaluation/constituencies.js";

@@ -4,7 +4,29 @@ import type { BodyJson, RuleJson, RuleSet } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { holdersFor, rotatingClasses } from "../rotation.js";
 import { averageOverRotations, configuration, rotationPatterns, RotationTooLarge, type RotationPattern } from "./rotation-average.js";
-import type { AnalysisOptions, RuleAnalysis } from "./analyze.js";
+
+/** What this file reads of an analysis (analyze.ts's RuleAnalysis; not imported, so no cycle). */
+interface Analysis {
+  readonly players: readonly string[];
+  readonly totalCoalitions: string;
+  readonly winningCoalitions: string;
+  readonly minimalWinningCoalitions: { readonly count: string | null; readonly list: readonly (readonly string[])[]; readonly truncated: boolean; readonly note?: string };
+  readonly vetoPlayers: readonly string[];
+  readonly dictator: string | null;
+  readonly dummies: readonly string[];
+  readonly banzhaf: Readonly<Record<string, { readonly swings: string; readonly normalized: string; readonly absolute: string }>>;
+  readonly shapleyShubik: Readonly<Record<string, string>> | null;
+  readonly coleman: string;
+  readonly monotone: boolean;
+  readonly proper: boolean;
+  readonly unilateral: readonly string[];
+  readonly powerClasses: readonly unknown[];
+  readonly rotation?: RotationSummary;
+}
+interface Options {
+  readonly listLimit?: number;
+  readonly holding?: readonly string[];
+}
 
 export interface RotationSummary {
   /** Rotating class → how many of its seats hold a vote at a time, of how many. */
@@ -17,9 +39,7 @@ export interface RotationSummary {
   readonly holding?: readonly string[];
 }
 
-type Analyse = (ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions) => RuleAnalysis;
-
-export function analyzeRotating(ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: AnalysisOptions, analyse: Analyse, fail: (message: string) => Error): RuleAnalysis {
+export function analyzeRotating<O extends Options, A extends Analysis>(ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: O, analyse: (ruleset: RuleSet, body: BodyJson, rule: RuleJson, options: O) => A, fail: (message: string) => Error): A {
   const classes = Object.fromEntries(rotatingClasses(body).map((r) => [r.cls, { holding: r.holding, of: r.seats.length }]));
   if (options.holding) {
     const holders = holdersFor(body, options.holding, new Set());
@@ -39,7 +59,7 @@ export function analyzeRotating(ruleset: RuleSet, body: BodyJson, rule: RuleJson
     const c = configuration(body, rule, p.holders);
     return [p, analyse(ruleset, c.body, c.rule, { ...options, listLimit: 0 })] as const;
   }));
-  const avg = (value: (a: RuleAnalysis, seat: string) => Rational) =>
+  const avg = (value: (a: A, seat: string) => Rational) =>
     averageOverRotations(body, patterns, total, (p, seat) => (runs.get(p)!.players.includes(seat) ? value(runs.get(p)!, seat) : Rational.ZERO));
   const R = (x: string) => Rational.parse(x)!;
   const swings = avg((a, s) => R(a.banzhaf[s]!.swings));
@@ -49,7 +69,7 @@ export function analyzeRotating(ruleset: RuleSet, body: BodyJson, rule: RuleJson
   const shapley = all.every((a) => a.shapleyShubik) ? avg((a, s) => R(a.shapleyShubik![s]!)) : undefined;
   const players = body.seats.map((s) => s.id);
   // A fact holds for a seat when it holds in every configuration (a seat out of the rotation is a dummy there).
-  const everywhere = (test: (a: RuleAnalysis, seat: string) => boolean, absent: boolean) =>
+  const everywhere = (test: (a: A, seat: string) => boolean, absent: boolean) =>
     players.filter((s) => patterns.every((p) => {
       const a = runs.get(p)!;
       const stand = p.stand.get(s);
@@ -58,7 +78,7 @@ export function analyzeRotating(ruleset: RuleSet, body: BodyJson, rule: RuleJson
       return test(a, stand ? stand.as : s);
     }));
   const weightOf = (p: RotationPattern) => Rational.of(p.configurations).div(Rational.of(total));
-  const mean = (f: (a: RuleAnalysis) => Rational) => patterns.reduce((sum, p) => sum.add(weightOf(p).mul(f(runs.get(p)!))), Rational.ZERO);
+  const mean = (f: (a: A) => Rational) => patterns.reduce((sum, p) => sum.add(weightOf(p).mul(f(runs.get(p)!))), Rational.ZERO);
   const first = all[0]!;
   const sameSize = all.every((a) => a.totalCoalitions === first.totalCoalitions);
   return {
@@ -81,5 +101,5 @@ export function analyzeRotating(ruleset: RuleSet, body: BodyJson, rule: RuleJson
     unilateral: everywhere((a, s) => a.unilateral.includes(s), false),
     powerClasses: [],
     rotation: { classes, configurations: total.toString(), patterns: patterns.length },
-  };
+  } as A;
 }

@@ -15,7 +15,7 @@ export interface Counterfactual {
 }
 
 /** Work budget, in seat-evaluations (one evaluation of the rule costs one unit per seat). */
-const BUDGET = 3_000_000;
+const BUDGET = 1_000_000;
 
 export function counterfactual(
   body: BodyJson,
