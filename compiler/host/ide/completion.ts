@@ -8,7 +8,7 @@ import type { Model } from "../../semantics/model.js";
 import { lex } from "../../syntax/lexer.js";
 import { declarationStarters, theParser } from "../../syntax/parser.js";
 import * as T from "../../syntax/tokens.js";
-import { snippetNamed, snippetsFor } from "./snippets.js";
+import { snippetNamed, snippetsFor, wordSnippets } from "./snippets.js";
 import { FORMULA_FUNCTIONS } from "../../semantics/weight-formula.js";
 
 export type { CompletionItem, CompletionKind } from "./completion-item.js";
@@ -65,6 +65,8 @@ export function completions(model: Model, ast: A.SourceFile, file: string, text:
         const snippet = snippetNamed(word);
         if (snippet) add(snippet);
       }
+      // At a body item: also the forms that start with a word only a body knows (`seat`, `quorum`).
+      if (rule === "bodyDecl" || parent === "bodyDecl") for (const w of wordSnippets("body", (x) => T.keywords.some((k) => (k.PATTERN as RegExp).source === x))) add(w);
       continue;
     }
     if (t !== T.Identifier && t !== T.Keyword) continue;

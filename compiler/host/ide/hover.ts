@@ -8,6 +8,7 @@ import { findDiagnostic } from "../../diagnostics/codes.js";
 import type { Span } from "../../text/span.js";
 import { Rational } from "../../numbers/rational.js";
 import { lowerCondition } from "../../ruleset/lower.js";
+import { condition as printCondition } from "../../format/print-expressions.js";
 import { kindOfId, nameOfId, symbolAt } from "./at-cursor.js";
 import { plainWords } from "../../report/plain-words.js";
 import { analysisOf, findRuleInfo } from "./rule-analysis.js";
@@ -92,7 +93,14 @@ function describe(model: Model, id: string): string {
       const parts = name.split(".");
       const b = model.institutions.get(parts[0]!)?.bodies.get(parts[1]!);
       const seats = b?.seatClasses.get(parts[2]!) ?? [];
-      return `**seat class** \`${parts[2]}\` of \`${parts[0]}.${parts[1]}\`${doc}\n\n${seats.length} seats: ${list(seats)}`;
+      const constituency = b?.seats.find((x) => x.id === parts[2] && x.for);
+      if (constituency) {
+        const inside = b!.insides.get(constituency.id);
+        return `**constituency** \`${parts[2]}\` of \`${parts[0]}.${parts[1]}\`${doc}\n\none seat cast for ${constituency.for!.length} states: ${list(constituency.for!)}\n\n${inside ? `its states decide by \`${printCondition(inside.decl)}\`` : "its representative casts the vote (no `inside` rule)"}`;
+      }
+      const rotation = b?.rotations.get(parts[2]!);
+      const turn = rotation !== undefined ? `, ${rotation} of them hold a vote at a time (in rotation)` : "";
+      return `**seat class** \`${parts[2]}\` of \`${parts[0]}.${parts[1]}\`${doc}\n\n${seats.length} seats${turn}: ${list(seats)}`;
     }
     case "weight": {
       const parts = name.split(".");

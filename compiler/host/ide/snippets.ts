@@ -26,6 +26,9 @@ const definitions: readonly Snippet[] = [
   { label: "rulev", detail: "a rule with a veto", places: ["body"], body: ["rule ${1:substantive}: yes >= ${2:9} and veto ${3:permanent}"] },
   { label: "weight", detail: "a weight table", places: ["body"], body: ["weight ${1:votes} { ${2:STATE}: ${3:1} }"] },
   { label: "quorum", detail: "a quorum every rule of the body needs", places: ["body"], body: ["quorum: present >= ${1:1/2}"] },
+  { label: "seat", detail: "a constituency: one seat cast for several states", places: ["body"], body: ["seat ${1:Constituency} for { ${2:STATES} } inside yes by ${3:votes} > 1/2"] },
+  { label: "seats in rotation", detail: "seats that hold votes in turn", places: ["body"], body: ["seats ${1:group1}: ${2:4} of ${3:GROUP}"] },
+  { label: "rule with a parameter", detail: "a rule stated once for each state", places: ["body"], body: ["rule ${1:minusOne}(${2:concerned}: state): veto members - ${2:concerned}"] },
   {
     label: "principle",
     detail: "a principle of conduct",
@@ -49,4 +52,9 @@ export function snippetsFor(place: SnippetPlace): CompletionItem[] {
 export function snippetNamed(label: string): CompletionItem | undefined {
   const s = definitions.find((d) => d.label === label);
   return s ? { label: s.label, kind: "snippet", detail: s.detail, insertText: s.body.join("\n"), snippet: true } : undefined;
+}
+
+/** Body snippets that start with a word that is no keyword (`seat`, `quorum`): offered at any body item. */
+export function wordSnippets(place: SnippetPlace, isKeyword: (word: string) => boolean): CompletionItem[] {
+  return snippetsFor(place).filter((s) => !isKeyword(s.label.split(" ")[0]!) || s.label.includes(" "));
 }
