@@ -7,7 +7,7 @@ import base from "../stryker.config.mjs";
 // What each scope mutates, and the tests that are about it (the oracle, the case files, the
 // property tests): a mutant runs only against those of them that reach it.
 const scopes = {
-  "engine-evaluation": { mutate: ["compiler/engine/evaluation/**/*.ts"], tests: ["differential", "engine-cases", "evaluation/ballot-lists"] },
+  "engine-evaluation": { mutate: ["compiler/engine/evaluation/**/*.ts"], tests: ["differential", "engine-cases", "evaluation/ballot-lists", "in-process", "real-institutions"] },
   "engine-analysis": { mutate: ["compiler/engine/analysis/**/*.ts"], tests: ["analysis-properties", "engine-cases", "blocs"] },
   "engine-rest": { mutate: ["compiler/engine/*.ts", "compiler/engine/conduct/**/*.ts", "compiler/engine/testing/**/*.ts"], tests: ["engine-cases", "facts", "blocs", "differential", "in-process"] },
   semantics: { mutate: ["compiler/semantics/**/*.ts"], tests: ["diagnostics", "groups", "one-error-per-mistake", "examples"] },

@@ -1,6 +1,6 @@
 // The rules as the engine sees them: each lowered rule with its body, its bound form and where it
 // was written, and the engine's verdict on its form (computed once, shared by the rule checks).
-import { adopts, ruleForm, type Ballot, type RuleForm } from "../engine/index.js";
+import { adopts, ruleCheckFacts, type Ballot, type RuleForm } from "../engine/index.js";
 import type { BodyJson, RuleJson } from "../ruleset/types.js";
 import type { RuleInfo } from "../semantics/model.js";
 import { Rational } from "../numbers/rational.js";
@@ -13,6 +13,8 @@ export interface LoweredRule {
   readonly info: RuleInfo;
   /** The engine's findings about its form, or why its game cannot be built. */
   readonly form: RuleForm | { readonly error: string };
+  /** Why `mlat analyze` would refuse the rule (from the same game as `form`). */
+  readonly problem: () => string | undefined;
   /** Whether a motion is adopted when every seat casts this ballot. */
   readonly uniform: (b: Ballot) => boolean;
 }
@@ -35,7 +37,8 @@ export function loweredRules(ctx: CheckContext): readonly LoweredRule[] {
         // A rule counting a negative weight has an error already (negative-weight.ts).
         if (!info || info.poisoned || !isFirstBinding(info, bodyInfo!) || [...info.weights.values()].some((t) => [...t.values()].some((v) => v.compare(Rational.ZERO) < 0))) continue;
         const uniform = (b: Ballot) => adopts(body, rule, new Map(body.seats.map((s) => [s.id, b])));
-        out.push({ body, rule, info, form: ruleForm(body, rule), uniform });
+        const facts = ruleCheckFacts(body, rule);
+        out.push({ body, rule, info, form: facts.form, problem: facts.problem, uniform });
       }
     }
   }

@@ -24,8 +24,30 @@ export interface SchemaError {
  */
 export const MAX_JSON_DEPTH = 600;
 
-/** The path of the first place nested deeper than MAX_JSON_DEPTH, found without recursion. */
+/**
+ * The path of the first place nested deeper than MAX_JSON_DEPTH, found without recursion. The
+ * walk keeps only values and depths (a rule set of 100k lines has millions of values); the path
+ * is rebuilt by a second walk only when something is too deep.
+ */
 function tooDeep(value: unknown): string | undefined {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  let found = false;
+  while (values.length) {
+    const v = values.pop();
+    const depth = depths.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth > MAX_JSON_DEPTH) {
+      found = true;
+      break;
+    }
+    if (Array.isArray(v)) for (const x of v) (values.push(x), depths.push(depth + 1));
+    else for (const k in v) (values.push((v as Record<string, unknown>)[k]), depths.push(depth + 1));
+  }
+  return found ? pathTooDeep(value) : undefined;
+}
+
+function pathTooDeep(value: unknown): string | undefined {
   type Node = { value: unknown; depth: number; parent: Node | undefined; key: string | number };
   const todo: Node[] = [{ value, depth: 0, parent: undefined, key: "" }];
   while (todo.length) {

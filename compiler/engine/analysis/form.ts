@@ -20,10 +20,10 @@ export interface RuleForm {
 }
 
 /** The form of a rule, or why its game cannot be built (weights too fine to scale to integers). */
-export function ruleForm(body: BodyJson, rule: RuleJson): RuleForm | { readonly error: string } {
+export function ruleForm(body: BodyJson, rule: RuleJson, built?: Game): RuleForm | { readonly error: string } {
   let game: Game;
   try {
-    game = buildGame(body, rule);
+    game = built ?? buildGame(body, rule);
   } catch (e) {
     if (e instanceof GameError) return { error: e.message };
     throw e;
