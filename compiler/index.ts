@@ -91,6 +91,7 @@ export { plainWords } from "./report/plain-words.js";
 // ─── the editor's view ──────────────────────────────────────────────────────────────────────
 export { AnalysisHost } from "./host/analysis-host.js";
 export { Ide } from "./host/ide-api.js";
+export { runAnalysisJob, type AnalysisJob } from "./host/ide/rule-analysis.js";
 export { tokenTypes as semanticTokenTypes, tokenModifiers as semanticTokenModifiers } from "./host/ide/semantic-tokens.js";
 export type { Hover } from "./host/ide/hover.js";
 export type { Location } from "./host/ide/navigation.js";

@@ -6,6 +6,7 @@ import {
   TextDocumentSyncKind,
   ResponseError,
   ErrorCodes,
+  LSPErrorCodes,
   CodeActionKind,
   type Connection,
   type InitializeParams,
@@ -17,6 +18,7 @@ import { pathToUri, toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, t
 import { DiagnosticsScheduler } from "./scheduler.js";
 import { formattingEdits } from "./formatting.js";
 import { encodeSemanticTokens } from "./semantic-tokens.js";
+import { AnalysisCancelledError, type AnalysisRunner } from "./analysis-runner.js";
 
 /** What the server needs from where it runs (Node on disk, or a browser worker in memory). */
 export interface ServerEnvironment {
@@ -26,6 +28,8 @@ export interface ServerEnvironment {
   readonly findDesigns: (folders: readonly string[]) => string[];
   /** `lineWidth` from the project's mlat.json, when the environment has projects. */
   readonly lineWidthOf?: (path: string) => number | undefined;
+  /** Runs rule analyses off the server's thread, so an edit can cancel them (Node); else they run here. */
+  readonly analyzer?: AnalysisRunner;
 }
 
 export function startServer(connection: Connection, env: ServerEnvironment): void {
@@ -52,6 +56,33 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
         return new ResponseError(ErrorCodes.InternalError, `mlat: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
+  }
+
+  /**
+   * Answers a request that may need a rule's analysis: computed first by the environment's
+   * analyzer (a worker), which an edit of any file cancels; the request then fails with
+   * ContentModified, as the protocol asks, and the client asks again. Without an analyzer (the
+   * browser), `answer` computes it here.
+   */
+  async function withAnalysis<R>(name: string, path: string, at: Parameters<Ide["analysisJob"]>[1], answer: () => R): Promise<R | ResponseError<void>> {
+    try {
+      const job = env.analyzer ? ide.analysisJob(path, at) : undefined;
+      if (job) {
+        const text = host.text(path);
+        try {
+          job.provide(await env.analyzer!.run(job));
+        } catch (e) {
+          if (!(e instanceof AnalysisCancelledError)) throw e;
+          connection.console.log(`mlat: the analysis of ${job.rule} was cancelled: the text changed`);
+          return new ResponseError(LSPErrorCodes.ContentModified, "mlat: the text changed during the analysis");
+        }
+        if (host.text(path) !== text) return new ResponseError(LSPErrorCodes.ContentModified, "mlat: the text changed during the analysis");
+      }
+      return answer();
+    } catch (e) {
+      connection.console.error(`mlat: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return new ResponseError(ErrorCodes.InternalError, `mlat: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   const scheduler = new DiagnosticsScheduler(host, (file) => {
@@ -113,6 +144,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     const p = uriToPath(e.document.uri);
     if (host.text(p) === e.document.getText()) return;
     host.changeFile(p, e.document.getText());
+    env.analyzer?.cancelAll(); // an analysis of the old text is stale
     scheduler.schedule(host.affectedBy(p));
   });
   documents.onDidClose((e) => {
@@ -146,8 +178,11 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     safe("hover", (params) => {
       const a = at(params.textDocument.uri, params.position);
       if (!a) return null;
-      const h = ide.hover(a.p, a.offset);
-      return h ? { contents: { kind: "markdown" as const, value: h.markdown }, range: toRange(a.index, h.span) } : null;
+      return withAnalysis("hover", a.p, { offset: a.offset }, () => {
+        const h = ide.hover(a.p, a.offset);
+        const index = indexOf(a.p) ?? a.index;
+        return h ? { contents: { kind: "markdown" as const, value: h.markdown }, range: toRange(index, h.span) } : null;
+      });
     }),
   );
 
@@ -309,7 +344,10 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   connection.onExecuteCommand(
     safe("executeCommand", (params) => {
       const args = (params.arguments ?? []).map(String);
-      if (params.command === "mlat.analyzeRule") return ide.analyzeRule(uriToPath(args[1] ?? ""), args[0] ?? "");
+      if (params.command === "mlat.analyzeRule") {
+        const p = uriToPath(args[1] ?? "");
+        return withAnalysis("analyzeRule", p, { rule: args[0] ?? "" }, () => ide.analyzeRule(p, args[0] ?? ""));
+      }
       if (params.command === "mlat.runScenarios") return ide.runScenarios(uriToPath(args[0] ?? ""), args[1]);
       if (params.command === "mlat.powerReport") return ide.powerReport(uriToPath(args[0] ?? ""));
       return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);

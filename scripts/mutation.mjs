@@ -10,6 +10,11 @@ const scopes = {
   "engine-evaluation": { mutate: ["compiler/engine/evaluation/**/*.ts"], tests: ["differential", "engine-cases", "evaluation/ballot-lists", "in-process", "real-institutions"] },
   "engine-analysis": { mutate: ["compiler/engine/analysis/**/*.ts"], tests: ["analysis-properties", "engine-cases", "blocs"] },
   "engine-rest": { mutate: ["compiler/engine/*.ts", "compiler/engine/conduct/**/*.ts", "compiler/engine/testing/**/*.ts"], tests: ["engine-cases", "facts", "blocs", "differential", "in-process"] },
+  // The engine's parts for constituencies and rotation (issue 16), against the tests written for them.
+  "real-institutions": {
+    mutate: ["compiler/engine/evaluation/constituencies.ts", "compiler/engine/analysis/constituencies.ts", "compiler/engine/rotation.ts", "compiler/engine/analysis/rotation-average.ts", "compiler/engine/analysis/rotation-analysis.ts"],
+    tests: ["real-institutions", "differential", "engine-cases"],
+  },
   semantics: { mutate: ["compiler/semantics/**/*.ts"], tests: ["diagnostics", "groups", "one-error-per-mistake", "examples"] },
   syntax: { mutate: ["compiler/syntax/**/*.ts"], tests: ["parser", "lexer", "diagnostics"] },
   ruleset: { mutate: ["compiler/ruleset/**/*.ts", "!compiler/ruleset/*.generated.*"], tests: ["examples", "differential"] },

@@ -11,7 +11,8 @@ import { semanticTokens, type SemanticToken } from "./ide/semantic-tokens.js";
 import { foldingRanges, selectionChain } from "./ide/ranges.js";
 import { codeActions, type CodeAction } from "./ide/code-actions.js";
 import { codeLenses, inlayHints, type CodeLens, type InlayHint } from "./ide/hints.js";
-import { analysisOf, findRuleInfo } from "./ide/rule-analysis.js";
+import { analysisJob, analysisOf, findRuleInfo, type AnalysisJob } from "./ide/rule-analysis.js";
+import { kindOfId, nameOfId, symbolAt } from "./ide/at-cursor.js";
 import { table } from "../report/analysis-table.js";
 import { compileFiles } from "../pipeline/pipeline.js";
 import { analyzeAll, marksOf, runTests, type RuleAnalysis, type TestResult } from "../engine/index.js";
@@ -35,6 +36,24 @@ export class Ide {
   hover(path: string, offset: number): Hover | undefined {
     const { output } = this.parsed(path);
     return hover(output.model, path, offset, output.diagnostics);
+  }
+
+  /**
+   * The rule analysis that `hover(path, offset)` (or, with `rule`, "Analyze rule") would compute,
+   * when it is not known yet: a host that can run it elsewhere does, and provides the answer
+   * through the job, so that the hover finds it and an edit can cancel it. Undefined when there
+   * is nothing to compute.
+   */
+  analysisJob(path: string, at: { readonly offset: number } | { readonly rule: string }): AnalysisJob | undefined {
+    const { model } = this.host.check(path);
+    if ("rule" in at) {
+      const info = findRuleInfo(model, at.rule);
+      return info ? analysisJob(model, info, 20) : undefined;
+    }
+    const sym = symbolAt(model, path, at.offset);
+    if (!sym || kindOfId(sym.id) !== "rule") return undefined;
+    const info = findRuleInfo(model, nameOfId(sym.id));
+    return info ? analysisJob(model, info) : undefined;
   }
 
   definition(path: string, offset: number): Location[] {

@@ -19,6 +19,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly stderr: string[] = [];
+  /** What the server logged (window/logMessage). */
+  readonly log: string[] = [];
 
   private constructor(readonly connection: ProtocolConnection, readonly process: ChildProcess, readonly folder: string) {}
 
@@ -44,7 +46,7 @@ export class TestClient {
         return true;
       });
     });
-    connection.onNotification("window/logMessage", () => undefined);
+    connection.onNotification("window/logMessage", (m: { message: string }) => void client.log.push(m.message));
     connection.listen();
     await connection.sendRequest("initialize", {
       processId: process.pid,

@@ -63,6 +63,27 @@ describe("the language server", () => {
     await client.waitForDiagnostics(client.uri("main.mlat"), (p) => p.diagnostics.length === 0);
   });
 
+  it("cancels a rule's analysis when the text changes: the hover fails with ContentModified, and the next one answers", async () => {
+    // 24 seats of distinct weights under a double majority: an analysis that takes a moment, in a
+    // worker that the edit ends. The edit is sent right after the request, before any answer.
+    const ids = Array.from({ length: 24 }, (_, i) => `P${i}`);
+    const text = `${ids.map((id, i) => `state ${id} { w: ${3 + ((i * 37) % 101)} }`).join("\n")}\ninstitution Big {\n  members: { ${ids.join(", ")} }\n  body B {\n    seats: members\n    rule heavy: yes by w >= 60% and yes >= 13\n  }\n}\n`;
+    client.open("heavy.mlat", text, 1);
+    const uri = client.uri("heavy.mlat");
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const at = pos(text, "heavy:", 1);
+    const first = client.request("textDocument/hover", { textDocument: { uri }, position: at }).then(
+      () => "answered",
+      (e: { code?: number }) => e.code,
+    );
+    client.change("heavy.mlat", text + "// edited\n", 2);
+    expect(await first).toBe(-32801); // ContentModified: the client asks again
+    // Cancelled in the worker, not finished and then found stale.
+    expect(client.log).toContain("mlat: the analysis of Big.B.heavy was cancelled: the text changed");
+    const again = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: at });
+    expect(again.contents.value).toContain("coalitions win");
+  });
+
   it("hovers, completes, navigates and renames", async () => {
     const uri = client.uri("main.mlat");
     const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: pos(MAIN, "qualified:", 2) });

@@ -5,6 +5,7 @@
 import type { Model, RuleInfo } from "../../semantics/model.js";
 import { lowerFragment } from "../../ruleset/lower.js";
 import { analyzeRule, AnalysisError, findRule, type RuleAnalysis } from "../../engine/index.js";
+import type { RuleSet } from "../../ruleset/types.js";
 
 const cache = new WeakMap<Model, Map<string, RuleAnalysis | string>>();
 
@@ -16,29 +17,53 @@ const cache = new WeakMap<Model, Map<string, RuleAnalysis | string>>();
 export const EDITOR_WORK_LIMIT = 6e8;
 
 /** The analysis, or the reason there is none (too large, incomplete rule). */
-export function analysisOf(model: Model, rule: RuleInfo, listLimit = 3): RuleAnalysis | string {
+/**
+ * A rule's analysis to be computed elsewhere (the language server runs it in a worker, so that an
+ * edit can cancel it): the lowered fragment, the rule and the options, and where the answer goes.
+ */
+export interface AnalysisJob {
+  readonly ruleset: RuleSet;
+  readonly rule: string;
+  readonly options: { readonly listLimit: number; readonly workLimit: number };
+  /** Stores the answer, so that the hover or command that asked finds it. */
+  readonly provide: (result: RuleAnalysis | string) => void;
+}
+
+/** The job that would compute the rule's analysis, or undefined when it is known already (or has none to compute). */
+export function analysisJob(model: Model, rule: RuleInfo, listLimit = 3): AnalysisJob | undefined {
   let perModel = cache.get(model);
   if (!perModel) cache.set(model, (perModel = new Map()));
+  const store = perModel;
   const key = `${rule.qualified}#${listLimit}`;
-  const hit = perModel.get(key);
-  if (hit !== undefined) return hit;
-  let result: RuleAnalysis | string;
-  if (rule.incomplete || rule.poisoned) result = "the rule has errors";
-  else {
-    const { ruleset } = lowerFragment(model, { rules: [rule.qualified] });
-    const found = findRule(ruleset, rule.qualified);
-    if (!found) result = "the body is not known";
-    else {
-      try {
-        result = analyzeRule(ruleset, found.body, found.rule, { listLimit, workLimit: EDITOR_WORK_LIMIT });
-      } catch (e) {
-        if (!(e instanceof AnalysisError)) throw e;
-        result = e.message;
-      }
-    }
+  if (store.has(key)) return undefined;
+  if (rule.incomplete || rule.poisoned) {
+    store.set(key, "the rule has errors");
+    return undefined;
   }
-  perModel.set(key, result);
-  return result;
+  const { ruleset } = lowerFragment(model, { rules: [rule.qualified] });
+  if (!findRule(ruleset, rule.qualified)) {
+    store.set(key, "the body is not known");
+    return undefined;
+  }
+  return { ruleset, rule: rule.qualified, options: { listLimit, workLimit: EDITOR_WORK_LIMIT }, provide: (result) => store.set(key, result) };
+}
+
+/** Runs a job here, on this thread (what a worker does with it). */
+export function runAnalysisJob(job: Pick<AnalysisJob, "ruleset" | "rule" | "options">): RuleAnalysis | string {
+  const found = findRule(job.ruleset, job.rule);
+  if (!found) return "the body is not known";
+  try {
+    return analyzeRule(job.ruleset, found.body, found.rule, job.options);
+  } catch (e) {
+    if (!(e instanceof AnalysisError)) throw e;
+    return e.message;
+  }
+}
+
+export function analysisOf(model: Model, rule: RuleInfo, listLimit = 3): RuleAnalysis | string {
+  const job = analysisJob(model, rule, listLimit);
+  if (job) job.provide(runAnalysisJob(job));
+  return cache.get(model)!.get(`${rule.qualified}#${listLimit}`)!;
 }
 
 export function findRuleInfo(model: Model, qualified: string): RuleInfo | undefined {
