@@ -51,6 +51,7 @@ describe("the packaged .vsix", () => {
     expect(files.some((f) => f.includes("node_modules"))).toBe(false);
   }, 120_000);
 
+  const VOTE = "state A\nstate B\nstate C\ninstitution Club {\n  members: { A, B, C }\n  body Council {\n    seats: members\n    rule simple: yes >= 2\n  }\n}\n";
   it("ships a server that answers the client handshake on its own", async () => {
     const server = path.join(ext, "dist/server.js");
     expect(existsSync(server)).toBe(true);
@@ -60,6 +61,11 @@ describe("the packaged .vsix", () => {
       expect(d.diagnostics.map((x) => x.code)).toEqual(["MLAT3006"]);
       const report = await client.request<{ html?: string }>("workspace/executeCommand", { command: "mlat.powerReport", arguments: [client.uri("club.mlat")] });
       expect(report.html).toContain("<!DOCTYPE html>");
+      // A rule's analysis runs in a worker started from the bundled (CommonJS) server's own file.
+      client.open("vote.mlat", VOTE, 1);
+      await client.waitForDiagnostics(client.uri("vote.mlat"), (p) => p.version === 1);
+      const analysis = await client.request<{ text: string }>("workspace/executeCommand", { command: "mlat.analyzeRule", arguments: ["Club.Council.simple", client.uri("vote.mlat")] });
+      expect(analysis.text).toContain("4 of 8 coalitions win");
     } finally {
       await client.stop();
     }

@@ -9,4 +9,6 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: false, minify: true, logLevel: "warning", absWorkingDir: here };
 
 await build({ ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
-await build({ ...common, entryPoints: ["../lsp/node-main.ts"], outfile: "dist/server.js", define: { MLAT_VERSION: JSON.stringify(version), MLAT_BUNDLED: "true" } });
+// The server starts its analysis worker from its own file: in CommonJS that is `__filename`, so
+// `import.meta.url` (the ES module way, never reached here) is defined away.
+await build({ ...common, entryPoints: ["../lsp/node-main.ts"], outfile: "dist/server.js", define: { MLAT_VERSION: JSON.stringify(version), MLAT_BUNDLED: "true", "import.meta.url": "undefined" } });
