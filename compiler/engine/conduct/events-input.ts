@@ -3,7 +3,7 @@
 // Problems are reported with the JSON path, like schema errors.
 import type { ConductJson, RuleSet } from "../../ruleset/types.js";
 import { findRule } from "../rules.js";
-import type { Ballot } from "../evaluation/vote.js";
+import { evaluateVote, VoteError, type Ballot } from "../evaluation/vote.js";
 import type { TraceStep } from "./trace.js";
 import { exactDecimal } from "../../text/json.js";
 
@@ -27,8 +27,16 @@ export function traceFromEvents(ruleset: RuleSet, doc: EventsDocument): TraceSte
     if ("vote" in e) {
       const found = findRule(ruleset, e.vote);
       if (!found) throw new TraceError(`${at}.vote`, `unknown rule \`${e.vote}\``);
-      const seats = new Set(found.body.seats.map((s) => s.id));
+      // Seats, and the states of constituencies (their ballots cast the constituency's vote).
+      const seats = new Set(found.body.seats.flatMap((s) => [s.id, ...(s.for ?? [])]));
       for (const seat of Object.keys(e.votes)) if (!seats.has(seat)) throw new TraceError(`${at}.votes.${seat}`, `\`${seat}\` holds no seat in \`${found.body.id}\``);
+      // A vote the rule cannot count (a constituency split, a rotation not named) is an input error here, with its path.
+      try {
+        evaluateVote(found.body, found.rule, e.votes, { counterfactual: false });
+      } catch (x) {
+        if (x instanceof VoteError) throw new TraceError(`${at}.votes`, x.message);
+        throw x;
+      }
       return { kind: "vote", rule: e.vote, ballots: e.votes };
     }
     if (!states.has(e.actor)) throw new TraceError(`${at}.actor`, `\`${e.actor}\` is not a state of the design`);
