@@ -100,7 +100,8 @@ describe("conduct, tests, diff and marks", () => {
     expect(runTests(rs)).toEqual([]);
     const changed = compile({ files: { "club.mlat": CLUB.replace("rule simple: yes >= 2", "rule simple: yes >= 1") } }).ruleset!;
     const d = diff(rs, changed);
-    expect(d.rules.find((r) => r.rule === "Club.Council.simple")?.change).not.toBe("same");
+    expect(d.rules.find((r) => r.rule === "Club.Council.simple")?.verdict).toBe("more permissive");
+    expect(d.rules.find((r) => r.rule === "Club.Council.weighted")?.verdict).toBe("equivalent");
     expect(marks(rs).map((m) => m.institution)).toEqual(["Club"]);
   });
 });

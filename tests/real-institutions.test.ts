@@ -335,3 +335,91 @@ describe("the editor", () => {
     expect(labels).toEqual(expect.arrayContaining(["seat", "quorum", "seats in rotation", "rule with a parameter"]));
   });
 });
+
+describe("rotation with vetoes, chambers and quorums (found by mutation testing)", () => {
+  it("every index and fact against brute force per rotation, when rotating seats differ by vetoes and `in`", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.subarray(["B", "C", "D", "E"]), fc.subarray(["B", "C", "D", "E"]), fc.integer({ min: 1, max: 3 }), (k, vetoes, chamber, need) => {
+        const names = ["A", "B", "C", "D", "E"];
+        const veto = vetoes.length ? ` and veto { ${vetoes.join(", ")} }` : "";
+        const inChamber = chamber.length ? ` and no in { ${chamber.join(", ")} } <= 1/2` : "";
+        const text = `${states(names)}\ninstitution I {\n  members: { A, B, C, D, E }\n  body B {\n    seats fixed: { A }\n    seats turn: ${k} of { B, C, D, E }\n    rule r: yes >= ${Math.min(need, k + 1)}${veto}${inChamber}\n  }\n}\n`;
+        const r = compileText(text);
+        fc.pre(r.diagnostics.every((d) => d.severity !== "error"));
+        const rs = r.ruleset!;
+        const body = rs.institutions[0]!.bodies[0]!;
+        const rule = body.rules[0]!;
+        const a = analysisOf(rs, "I.B.r");
+        const turn = ["B", "C", "D", "E"];
+        const configs: string[][] = [];
+        for (let m = 0; m < 16; m++) if (turn.filter((_, i) => m & (1 << i)).length === k) configs.push(["A", ...turn.filter((_, i) => m & (1 << i))]);
+        const swingsIn = (holders: string[], s: string) => {
+          const sub: BodyJson = { ...body, rotation: undefined, seats: holders.map((h) => ({ id: h })) };
+          let swings = 0;
+          let winningWithout = 0;
+          for (let m = 0; m < 1 << holders.length; m++) {
+            const votes = Object.fromEntries(holders.map((h, i) => [h, m & (1 << i) ? "yes" : "no"] as const));
+            const wins = oracleHolds(sub, rule.condition, votes);
+            if (votes[s] === "no" && wins) winningWithout++;
+            if (votes[s] === "yes" && wins && !oracleHolds(sub, rule.condition, { ...votes, [s]: "no" })) swings++;
+          }
+          return { swings, winningWithout, anyWin: [...Array(1 << holders.length).keys()].some((m) => oracleHolds(sub, rule.condition, Object.fromEntries(holders.map((h, i) => [h, m & (1 << i) ? "yes" : "no"])))) };
+        };
+        for (const s of names) {
+          let sum = Rational.ZERO;
+          let veto = true;
+          let dummy = true;
+          for (const holders of configs) {
+            if (!holders.includes(s)) {
+              veto = false;
+              continue;
+            }
+            const x = swingsIn(holders, s);
+            sum = sum.add(Rational.of(x.swings, 2 ** (holders.length - 1)));
+            if (!(x.anyWin && x.winningWithout === 0)) veto = false;
+            if (x.swings !== 0) dummy = false;
+          }
+          expect([s, a.banzhaf[s]!.absolute]).toEqual([s, sum.div(Rational.of(configs.length)).toString()]);
+          expect([s, a.vetoPlayers.includes(s)]).toEqual([s, veto]);
+          expect([s, a.dummies.includes(s)]).toEqual([s, dummy]);
+        }
+      }),
+      { numRuns: 120, seed: 19 },
+    );
+  });
+
+  it("a vote: a rotated-out seat leaves the vetoes, the chambers and the quorum", () => {
+    const text = `${states(["A", "B", "C", "D"])}\ninstitution I {\n  members: { A, B, C, D }\n  body B {\n    seats fixed: { A }\n    seats turn: 2 of { B, C, D }\n    quorum: present in turn >= 2\n    rule r: yes >= 2 and veto turn\n  }\n}\n`;
+    const rs = rulesetOf(text);
+    // D is out: its `no` (from a rest) is set aside, so no veto; the quorum counts B and C only.
+    const r = evaluate(rs, "I.B.r", { A: "yes", B: "yes", C: "yes", D: "no" }, { holding: ["B", "C"] });
+    expect("outcome" in r && [r.outcome, r.quorum?.met, r.notHolding]).toEqual(["adopted", true, ["D"]]);
+    const q = evaluate(rs, "I.B.r", { A: "yes", B: "yes", C: "absent" }, { holding: ["B", "C"] });
+    expect("outcome" in q && [q.outcome, q.conditions.children?.[0]?.text]).toEqual(["rejected", "no quorum: present in turn >= 2 fails"]);
+    expect(evaluate(rs, "I.B.r", { A: "yes" }, { holding: ["B", "A"] })).toMatchObject({ error: expect.stringContaining("--holding names 1") });
+    expect(evaluate(rs, "I.B.r", { A: "yes" }, { holding: ["B", "C", "A"] })).toEqual({ error: "`A` is not a seat held in rotation in `I.B`" });
+    expect(analyze(rs, { rules: ["I.B.r"], holding: ["B"] })).toEqual([{ rule: "I.B.r", error: expect.stringContaining("--holding names 1") }]);
+    const one = analysisOf(rs, "I.B.r", { holding: ["C", "D"] });
+    expect(one.rotation).toEqual({ classes: { turn: { holding: 2, of: 3 } }, configurations: "1", patterns: 1, holding: ["C", "D"] });
+  });
+
+  it("too many different rotations is an answer that says to name one", () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `S${i}`);
+    const text = `${states(ids)}\ninstitution I {\n  members: { ${ids.join(", ")} }\n  body B {\n    seats turn: 15 of { ${ids.join(", ")} }\n    weight w { ${ids.map((id, i) => `${id}: ${i + 1}`).join(", ")} }\n    rule r: yes by w > 1/2\n  }\n}\n`;
+    expect(analyze(rulesetOf(text), { rules: ["I.B.r"] })).toEqual([{ rule: "I.B.r", error: "more than 2,000 different rotations of `turn`: analyse one with `--holding`" }]);
+  });
+});
+
+describe("constituencies: absent and abstaining states (found by mutation testing)", () => {
+  const text = `${states(["A", "B", "C"], () => "votes: 1")}\ninstitution I {\n  members: { A, B, C }\n  body B {\n    seats: { A }\n    seat BC for { B, C } inside yes by votes > 1/2\n    rule r: yes >= 1 of present\n  }\n}\n`.replace("yes >= 1 of present", "yes > 1/2 of present");
+  it.each([
+    [{ B: "absent", C: "absent" }, "absent"],
+    [{ B: "abstain", C: "abstain" }, "abstain"],
+    [{ B: "abstain", C: "absent" }, "abstain"],
+    [{ B: "yes", C: "abstain" }, "no"],
+    [{ B: "yes", C: "yes" }, "yes"],
+  ] as const)("%j casts %s", (votes, ballot) => {
+    const r = evaluate(rulesetOf(text), "I.B.r", { A: "yes", ...votes });
+    expect("outcome" in r && r.constituencies?.[0]?.ballot).toBe(ballot);
+  });
+});

@@ -1,7 +1,7 @@
 // Seats held in rotation (`seats group1: 4 of Group1`): at any time only some of a class's seats
 // hold a vote. One configuration is the body without the seats that do not hold one this time:
 // they leave every tally, veto and `in` list, as if they were not members of the body.
-import type { BodyJson, RuleJson } from "../ruleset/types.js";
+import type { BodyJson, ConditionJson, RuleJson } from "../ruleset/types.js";
 import { mapLeaves } from "./condition-map.js";
 
 /** The rotating classes of a body: class → its seats and how many hold a vote at a time. */
@@ -16,14 +16,17 @@ export function configuration(body: BodyJson, rule: RuleJson, holders: ReadonlyS
   const keep = (s: string) => !out.has(s);
   const weights = Object.fromEntries(Object.entries(body.weights).map(([w, t]) => [w, Object.fromEntries(Object.entries(t).filter(([s]) => keep(s)))]));
   const { rotation: _rotation, ...rest } = body;
-  const condition = mapLeaves(rule.condition, (c) => {
-    if (c.op === "veto") return { ...c, seats: c.seats.filter(keep) };
-    if (c.op !== "compare") return c;
-    const tally = <T extends { readonly in?: { readonly seats: readonly string[]; readonly label: string } }>(t: T): T => (t.in ? { ...t, in: { ...t.in, seats: t.in.seats.filter(keep) } } : t);
-    return { ...c, left: tally(c.left), right: "tally" in c.right ? tally(c.right) : c.right };
-  });
-  const quorum = body.quorum ? { quorum: { ...body.quorum, condition: mapLeaves(body.quorum.condition, (c) => (c.op === "veto" ? { ...c, seats: c.seats.filter(keep) } : c)) } } : {};
-  return { body: { ...rest, ...quorum, seats: body.seats.filter((s) => keep(s.id)), weights }, rule: { ...rule, condition } };
+  // One mapping for the rule and the body's quorum: the vote evaluator finds the quorum at the
+  // head of the rule's condition by equality, so both must change alike.
+  const tally = <T extends { readonly in?: { readonly seats: readonly string[]; readonly label: string } }>(t: T): T => (t.in ? { ...t, in: { ...t.in, seats: t.in.seats.filter(keep) } } : t);
+  const without = (c: ConditionJson) =>
+    mapLeaves(c, (l) => {
+      if (l.op === "veto") return { ...l, seats: l.seats.filter(keep) };
+      if (l.op !== "compare") return l;
+      return { ...l, left: tally(l.left), right: "tally" in l.right ? tally(l.right) : l.right };
+    });
+  const quorum = body.quorum ? { quorum: { ...body.quorum, condition: without(body.quorum.condition) } } : {};
+  return { body: { ...rest, ...quorum, seats: body.seats.filter((s) => keep(s.id)), weights }, rule: { ...rule, condition: without(rule.condition) } };
 }
 
 /**

@@ -79,12 +79,12 @@ export function analyzeRotating<O extends Options, A extends Analysis>(ruleset: 
     }));
   const weightOf = (p: RotationPattern) => Rational.of(p.configurations).div(Rational.of(total));
   const mean = (f: (a: A) => Rational) => patterns.reduce((sum, p) => sum.add(weightOf(p).mul(f(runs.get(p)!))), Rational.ZERO);
+  // Every rotation has the same number of seats (each class holds its fixed number of votes).
   const first = all[0]!;
-  const sameSize = all.every((a) => a.totalCoalitions === first.totalCoalitions);
   return {
     ...first,
     players,
-    totalCoalitions: sameSize ? first.totalCoalitions : "varies",
+    totalCoalitions: first.totalCoalitions,
     winningCoalitions: mean((a) => R(a.winningCoalitions)).toString(),
     minimalWinningCoalitions:
       patterns.length === 1

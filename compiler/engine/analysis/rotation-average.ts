@@ -65,7 +65,8 @@ export function rotationPatterns(body: BodyJson, rule: RuleJson): { patterns: Ro
     pick(0, r.holding, []);
     return { r, gs, choices };
   });
-  let patterns: RotationPattern[] = [{ holders: new Set(body.seats.map((s) => s.id).filter((s) => !perClass.some((p) => p.r.seats.includes(s)))), configurations: 1n, stand: new Map() }];
+  // Holders are the rotating seats that hold a vote; the others always do (configuration() keeps them).
+  let patterns: RotationPattern[] = [{ holders: new Set(), configurations: 1n, stand: new Map() }];
   for (const { gs, choices } of perClass) {
     const next: RotationPattern[] = [];
     for (const p of patterns) {
