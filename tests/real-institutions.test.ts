@@ -156,6 +156,15 @@ institution I {
     expect(errors(design.replace("inside yes by votes > 1/2", "inside yes by votos > 1/2"))).toEqual(["MLAT2001: unknown weight `votos`: did you mean `votes`?"]);
   });
 
+  it("carry a citation like a seat class", () => {
+    const cited = design.replace("seat South for", 'seat South cite "Art. XII, Sec. 3(b)" at "https://www.imf.org" for');
+    const rs = rulesetOf(cited);
+    expect(rs.institutions[0]!.bodies[0]!.classCites).toEqual({ South: { text: "Art. XII, Sec. 3(b)", url: "https://www.imf.org" } });
+    expect(format(cited, "d.mlat").text).toContain('    seat South cite "Art. XII, Sec. 3(b)" at "https://www.imf.org" for { D, E }\n');
+    const ide = new Ide(new AnalysisHost(memoryHost({ "/w/d.mlat": cited })));
+    expect(ide.hover("/w/d.mlat", cited.indexOf("South") + 1)!.markdown).toContain("cites [Art. XII, Sec. 3(b)](https://www.imf.org)");
+  });
+
   it("format round-trips and the outline names them", () => {
     const canonical = format(design, "d.mlat").text;
     expect(canonical).toContain("    seat North for { B, C } inside yes by votes > 1/2\n");

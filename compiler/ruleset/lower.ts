@@ -183,9 +183,11 @@ class Lowering {
 function classCites(b: BodyInfo): { classCites?: Record<string, R.CitationJson> } {
   const out: Record<string, R.CitationJson> = {};
   for (const item of b.decl.items) {
-    if (item.kind !== "seats" || !item.seatClass) continue;
+    // A constituency is cited like a seat class (its name is a one-seat class).
+    const name = item.kind === "seats" ? item.seatClass?.text : item.kind === "constituency" ? item.name.text : undefined;
+    if (!name) continue;
     const c = citationOf(item);
-    if (c) out[item.seatClass.text] ??= c;
+    if (c) out[name] ??= c;
   }
   return Object.keys(out).length ? { classCites: out } : {};
 }

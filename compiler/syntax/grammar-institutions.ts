@@ -122,7 +122,7 @@ export abstract class InstitutionParser extends BodyItemsParser {
         this.or(2, [
           { ALT: () => this.sub(0, this.seatsItem, take) },
           // `seat` and `for` are words only here: `seat Nordic for { … }`.
-          { GATE: () => this.LA(1).image === "seat" && this.LA(2).tokenType === T.Identifier && this.LA(3).image === "for", ALT: () => this.sub(5, this.constituencyItem, take) },
+          { GATE: () => this.LA(1).image === "seat" && this.LA(2).tokenType === T.Identifier && (this.LA(3).image === "for" || this.LA(3).image === "cite"), ALT: () => this.sub(5, this.constituencyItem, take) },
           { ALT: () => this.sub(1, this.weightItem, take) },
           { ALT: () => this.sub(2, this.ruleDecl, take) },
           // `quorum` is a word only here (a state may still have an attribute called quorum).
