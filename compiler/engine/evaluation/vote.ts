@@ -45,6 +45,9 @@ export interface VoteResult {
 
 export class VoteError extends Error {}
 
+/** Weight tables of rule sets parsed to exact values (rule sets are immutable once made). */
+const parsedTables = new WeakMap<object, Map<string, Rational>>();
+
 /** The ballots of every seat; seats not named are absent. Unknown seats are an error. */
 export function normalizeBallots(body: BodyJson, ballots: Readonly<Record<string, Ballot>>): Map<string, Ballot> {
   const seats = new Set(body.seats.map((s) => s.id));
@@ -149,7 +152,10 @@ class Evaluator {
     if (!table) {
       const raw = this.body.weights[name];
       if (!raw) throw new VoteError(`the weight \`${name}\` is not in the rule set`);
-      table = new Map(Object.entries(raw).map(([k, v]) => [k, Rational.parse(v) ?? Rational.ZERO]));
+      // Parsed once per table, not once per evaluation: the search for the smallest change
+      // evaluates the same rule thousands of times.
+      table = parsedTables.get(raw);
+      if (!table) parsedTables.set(raw, (table = new Map(Object.entries(raw).map(([k, v]) => [k, Rational.parse(v) ?? Rational.ZERO]))));
       this.weights.set(name, table);
     }
     const v = table.get(seat);
