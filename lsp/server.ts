@@ -52,10 +52,15 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       try {
         return handler(params);
       } catch (e) {
-        connection.console.error(`mlat: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        return new ResponseError(ErrorCodes.InternalError, `mlat: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+        return internalError(name, e);
       }
     };
+  }
+
+  /** A failed request: logged with its stack, answered as an error; the server goes on. */
+  function internalError(name: string, e: unknown): ResponseError<void> {
+    connection.console.error(`mlat: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return new ResponseError(ErrorCodes.InternalError, `mlat: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 
   /**
@@ -80,8 +85,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       }
       return answer();
     } catch (e) {
-      connection.console.error(`mlat: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return new ResponseError(ErrorCodes.InternalError, `mlat: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return internalError(name, e);
     }
   }
 

@@ -91,7 +91,7 @@ assert I.B.minusOne(C): dummies = { C }
     expect(errors(design.replace("among(x: Big)", "among(x: Nobody)"))).toEqual(["MLAT2001: unknown state, group or seat class `Nobody`"]);
   });
 
-  it("format, hover, complete and colour", () => {
+  it("format, hover, complete and go to definition", () => {
     const canonical = format(design, "d.mlat").text;
     expect(canonical).toContain("    rule minusOne(concerned: state): veto members - concerned\n");
     expect(format(design.replace("rule minusOne(concerned: state):", "rule   minusOne( concerned :state ) :"), "d.mlat").text).toBe(canonical);

@@ -6,7 +6,7 @@ export { analyzeRule, analyzeAll, countWinningIn, AnalysisError, type AnalysisOp
 export { analyzeBloc, type BlocAnalysis } from "./analysis/blocs.js";
 export { ternaryPower, TernaryError, TERNARY_LIMIT, type TernaryPower } from "./analysis/ternary.js";
 export { ruleForm, type RuleForm } from "./analysis/form.js";
-export { exactAnalysisProblem, ruleCheckFacts } from "./analysis/feasibility.js";
+export { ruleCheckFacts } from "./analysis/feasibility.js";
 export type { Ballot } from "./evaluation/ballot.js";
 export { evaluateVote, adopts, VoteError, type VoteResult, type ConditionTrace } from "./evaluation/vote.js";
 export type { Counterfactual } from "./evaluation/counterfactual.js";

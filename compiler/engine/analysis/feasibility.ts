@@ -1,23 +1,9 @@
-// Whether `mlat analyze` could count a rule, decided without counting (for `mlat check`).
+// What `mlat check` asks of a rule's game, decided without counting: its form, and whether
+// `mlat analyze` could count it.
 import type { BodyJson, RuleJson } from "../../ruleset/types.js";
 import { buildGame, GameError, type Game } from "./game.js";
 import { feasibility } from "./dispatch.js";
-import { ruleForm, type RuleForm } from "./form.js";
-
-/**
- * Why `mlat analyze` would refuse the rule (no exact method can count its game within the default
- * budget), or undefined when it can be analysed. Decided without counting.
- */
-export function exactAnalysisProblem(body: BodyJson, rule: RuleJson, built?: Game): string | undefined {
-  let game: Game;
-  try {
-    game = built ?? buildGame(body, rule);
-  } catch (e) {
-    if (e instanceof GameError) return e.message;
-    throw e;
-  }
-  return feasibility(game, false);
-}
+import { formOfGame, type RuleForm } from "./form.js";
 
 /**
  * What `mlat check` asks of a rule, from one build of its game: its form (form.ts), and — on
@@ -31,5 +17,5 @@ export function ruleCheckFacts(body: BodyJson, rule: RuleJson): { readonly form:
     if (e instanceof GameError) return { form: { error: e.message }, problem: () => e.message };
     throw e;
   }
-  return { form: ruleForm(body, rule, game), problem: () => feasibility(game, false) };
+  return { form: formOfGame(game), problem: () => feasibility(game, false) };
 }

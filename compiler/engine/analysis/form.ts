@@ -20,14 +20,19 @@ export interface RuleForm {
 }
 
 /** The form of a rule, or why its game cannot be built (weights too fine to scale to integers). */
-export function ruleForm(body: BodyJson, rule: RuleJson, built?: Game): RuleForm | { readonly error: string } {
+export function ruleForm(body: BodyJson, rule: RuleJson): RuleForm | { readonly error: string } {
   let game: Game;
   try {
-    game = built ?? buildGame(body, rule);
+    game = buildGame(body, rule);
   } catch (e) {
     if (e instanceof GameError) return { error: e.message };
     throw e;
   }
+  return formOfGame(game);
+}
+
+/** The form of a game already built (the check of a rule builds it once for several questions). */
+export function formOfGame(game: Game): RuleForm {
   const n = game.players.length;
   const holds = compileCondition(game);
   const monotone = monotoneByForm(game);

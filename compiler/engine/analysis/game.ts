@@ -5,6 +5,7 @@
 import type { BodyJson, ConditionJson, RuleJson, TallyJson } from "../../ruleset/types.js";
 import { Rational } from "../../numbers/rational.js";
 import { atLeast, splitWeights, type Split } from "./fine-weights.js";
+import { weightValues } from "../weight-values.js";
 
 /** Holds when lo ≤ sum ≤ hi (either bound may be absent), inverted when `negate`. */
 export interface Atom {
@@ -37,9 +38,6 @@ export class GameError extends Error {}
 
 type Linear = { readonly coef: readonly Rational[]; readonly constant: Rational };
 
-/** Weight tables parsed to exact values, in the order of the body's seats they were parsed for. */
-const parsedWeights = new WeakMap<object, { readonly seats: BodyJson["seats"]; readonly values: Rational[] }>();
-
 export function buildGame(body: BodyJson, rule: RuleJson): Game {
   const players = body.seats.map((s) => s.id);
   const n = players.length;
@@ -50,18 +48,12 @@ export function buildGame(body: BodyJson, rule: RuleJson): Game {
     if (!w) return players.map(() => Rational.ONE);
     const table = body.weights[w];
     if (!table) throw new GameError(`the weight \`${w}\` is not in the rule set`);
-    // Every rule of a body counts the same tables: each is parsed once per body (the check of a
-    // large design builds tens of thousands of games).
-    const cached = parsedWeights.get(table);
-    if (cached && cached.seats === body.seats) return cached.values;
-    const values = players.map((p) => {
-      const v = table[p];
-      const r = v === undefined ? undefined : Rational.parse(v);
+    const values = weightValues(table);
+    return players.map((p) => {
+      const r = values.get(p);
       if (!r) throw new GameError(`the seat \`${p}\` has no value for the weight \`${w}\``);
       return r;
     });
-    parsedWeights.set(table, { seats: body.seats, values });
-    return values;
   };
   const total = (ws: Rational[]) => ws.reduce((a, b) => a.add(b), Rational.ZERO);
 

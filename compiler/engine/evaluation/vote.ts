@@ -7,6 +7,7 @@ import { counterfactual, type Counterfactual } from "./counterfactual.js";
 import { countsIn, seatsHoldingAVote, type Ballot } from "./ballot.js";
 import { castConstituencies, ConstituencyError, type ConstituencyCast } from "./constituencies.js";
 import { configuration, holdersFor } from "../rotation.js";
+import { weightValues } from "../weight-values.js";
 
 export type { Ballot };
 
@@ -45,9 +46,6 @@ export interface VoteResult {
 
 export class VoteError extends Error {}
 
-/** Weight tables of rule sets parsed to exact values (rule sets are immutable once made). */
-const parsedTables = new WeakMap<object, Map<string, Rational>>();
-
 /** The ballots of every seat; seats not named are absent. Unknown seats are an error. */
 export function normalizeBallots(body: BodyJson, ballots: Readonly<Record<string, Ballot>>): Map<string, Ballot> {
   const seats = new Set(body.seats.map((s) => s.id));
@@ -78,11 +76,9 @@ export function evaluateVote(fullBody: BodyJson, fullRule: RuleJson, given: Read
     ({ body, rule } = configuration(fullBody, fullRule, holders));
     const inBody = new Set(body.seats.map((s) => s.id));
     rotatedOut = fullBody.seats.map((s) => s.id).filter((s) => !inBody.has(s));
-    for (const s of rotatedOut) {
-      // With the holders named, a ballot of a seat out of the rotation (from `--rest`) is set aside.
-      if (!options.holding && ballots[s] !== undefined && ballots[s] !== "absent") throw new VoteError(`\`${s}\` holds no vote this time (its class votes in rotation): it cannot vote ${ballots[s]}`);
-      delete ballots[s];
-    }
+    // Without `holding` the holders are the seats the ballot names, so only with it can a seat out
+    // of the rotation have a ballot (from `--rest`): it is set aside, and listed as not counted.
+    for (const s of rotatedOut) delete ballots[s];
   }
   const votes = normalizeBallots(body, ballots);
   const ev = new Evaluator(body, votes);
@@ -136,7 +132,7 @@ export function show(r: Rational): string {
 }
 
 class Evaluator {
-  private readonly weights = new Map<string, Map<string, Rational>>();
+
 
   constructor(private readonly body: BodyJson, private readonly votes: ReadonlyMap<string, Ballot>) {}
 
@@ -148,17 +144,10 @@ class Evaluator {
 
   private weight(name: string | undefined, seat: string): Rational {
     if (!name) return Rational.ONE;
-    let table = this.weights.get(name);
-    if (!table) {
-      const raw = this.body.weights[name];
-      if (!raw) throw new VoteError(`the weight \`${name}\` is not in the rule set`);
-      // Parsed once per table, not once per evaluation: the search for the smallest change
-      // evaluates the same rule thousands of times.
-      table = parsedTables.get(raw);
-      if (!table) parsedTables.set(raw, (table = new Map(Object.entries(raw).map(([k, v]) => [k, Rational.parse(v) ?? Rational.ZERO]))));
-      this.weights.set(name, table);
-    }
-    const v = table.get(seat);
+    const raw = this.body.weights[name];
+    if (!raw) throw new VoteError(`the weight \`${name}\` is not in the rule set`);
+    const table = weightValues(raw);
+    const v = table.has(seat) ? (table.get(seat) ?? Rational.ZERO) : undefined;
     if (!v) throw new VoteError(`the seat \`${seat}\` has no value for the weight \`${name}\``);
     return v;
   }

@@ -1,7 +1,7 @@
 // Hover: what a name is, in Markdown — a declaration's `///` doc, a state's attributes, a group's
 // members, a rule in plain words with its veto players and power indices — and the explanation
 // of any diagnostic under the cursor.
-import type { Model, RuleTemplate } from "../../semantics/model.js";
+import type { Model } from "../../semantics/model.js";
 import type { CitationInfo } from "../../semantics/citation.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { findDiagnostic } from "../../diagnostics/codes.js";
@@ -11,7 +11,7 @@ import { lowerCondition } from "../../ruleset/lower.js";
 import { condition as printCondition } from "../../format/print-expressions.js";
 import { kindOfId, nameOfId, symbolAt } from "./at-cursor.js";
 import { plainWords } from "../../report/plain-words.js";
-import { analysisOf, findRuleInfo } from "./rule-analysis.js";
+import { analysisOf, findRuleInfo, findTemplate } from "./rule-analysis.js";
 
 export interface Hover {
   readonly markdown: string;
@@ -141,9 +141,4 @@ function describe(model: Model, id: string): string {
     default:
       return `\`${name}\``;
   }
-}
-
-function findTemplate(model: Model, qualified: string): RuleTemplate | undefined {
-  const [inst, body, rule] = qualified.split(".");
-  return model.institutions.get(inst!)?.bodies.get(body!)?.templates.get(rule!);
 }

@@ -2,7 +2,7 @@
 // lowered with `lowerFragment`, exactly as `mlat compile` lowers it, and analysed by the same
 // engine function as `mlat analyze`, so both give the same answer. Computed lazily, cached until
 // the program changes.
-import type { Model, RuleInfo } from "../../semantics/model.js";
+import type { Model, RuleInfo, RuleTemplate } from "../../semantics/model.js";
 import { lowerFragment } from "../../ruleset/lower.js";
 import { analyzeRule, AnalysisError, findRule, type RuleAnalysis } from "../../engine/index.js";
 import type { RuleSet } from "../../ruleset/types.js";
@@ -72,4 +72,10 @@ export function findRuleInfo(model: Model, qualified: string): RuleInfo | undefi
   // A parameterised rule by its declared name: its first binding stands for it.
   const template = body?.templates.get(rule!);
   return body?.rules.get(template ? `${rule}(${template.values[0]})` : rule!);
+}
+
+/** A parameterised rule by its declared name (INSTITUTION.BODY.RULE). */
+export function findTemplate(model: Model, qualified: string): RuleTemplate | undefined {
+  const [inst, body, rule] = qualified.split(".");
+  return model.institutions.get(inst!)?.bodies.get(body!)?.templates.get(rule!);
 }

@@ -54,7 +54,10 @@ export function snippetNamed(label: string): CompletionItem | undefined {
   return s ? { label: s.label, kind: "snippet", detail: s.detail, insertText: s.body.join("\n"), snippet: true } : undefined;
 }
 
-/** Body snippets that start with a word that is no keyword (`seat`, `quorum`): offered at any body item. */
+/**
+ * The snippets of a place whose label is not a keyword (`seat`, `quorum`, "seats in rotation"):
+ * snippetNamed offers the others where the grammar expects their keyword.
+ */
 export function wordSnippets(place: SnippetPlace, isKeyword: (word: string) => boolean): CompletionItem[] {
-  return snippetsFor(place).filter((s) => !isKeyword(s.label.split(" ")[0]!) || s.label.includes(" "));
+  return snippetsFor(place).filter((s) => !isKeyword(s.label));
 }
